@@ -1,0 +1,52 @@
+"""Shared geometry: boxes are (x0, top, x1, bottom) in PDF points, top-left origin (pdfplumber's)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+BBox = tuple[float, float, float, float]
+
+
+def bbox_union(boxes: Iterable[BBox]) -> BBox:
+    boxes = list(boxes)
+    if not boxes:
+        raise ValueError("bbox_union needs at least one box")
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def bbox_center(b: BBox) -> tuple[float, float]:
+    return ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+
+
+def contains_point(b: BBox, x: float, y: float, tol: float = 0.5) -> bool:
+    return b[0] - tol <= x <= b[2] + tol and b[1] - tol <= y <= b[3] + tol
+
+
+def x_overlap(a: BBox, b: BBox) -> float:
+    """Length of the horizontal overlap of two boxes (0 when apart)."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+
+
+def rounded(b: BBox, ndigits: int = 2) -> BBox:
+    return tuple(round(float(v), ndigits) for v in b)  # type: ignore[return-value]
+
+
+def camelot_to_plumber(x1: float, y1: float, x2: float, y2: float, page_height: float) -> BBox:
+    """camelot uses a bottom-left origin; turn its cell corners into a top-left box."""
+    return (min(x1, x2), page_height - max(y1, y2), max(x1, x2), page_height - min(y1, y2))
+
+
+def words_in(words: Iterable[dict], b: BBox) -> list[dict]:
+    """pdfplumber words whose centre lies inside the box."""
+    return [w for w in words if contains_point(b, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2)]
+
+
+def text_above(lines: list[dict], b: BBox, max_gap: float) -> list[str]:
+    """Text lines (pdfplumber extract_text_lines) ending above the box within max_gap, nearest last."""
+    above = [ln for ln in lines if ln["bottom"] <= b[1] + 1 and b[1] - ln["bottom"] <= max_gap]
+    return [ln["text"] for ln in sorted(above, key=lambda ln: ln["top"])]

@@ -1,0 +1,475 @@
+"""Read a Grid the way a person reads a SAKIP table: header rows first, then one record per indicator.
+
+grid_to_layout  -> which rows are header, what each column means (role, measure, year, period)
+layout_to_values -> one `ExtractedValue` per printed target / realisasi / capaian / baseline cell
+grid_to_budget  -> one `ExtractedBudgetLine` per program / kegiatan row of a budget table
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from normalizers.numbers import parse_money, parse_value
+from normalizers.text import clean_indicator_name, collapse_whitespace, years_in
+
+from .grid import Cell, Grid
+
+MEASURES = ("target", "realisasi", "capaian", "baseline")
+_MEASURE_WORDS = {
+    "target": "target",
+    "rencana": "target",
+    "realisasi": "realisasi",
+    "capaian": "capaian",
+    "kondisiawal": "baseline",
+    "baseline": "baseline",
+    "eksisting": "baseline",
+    "existing": "baseline",
+    "tahundasar": "baseline",
+}
+_MONEY_WORDS = ("pagu", "anggaran", "rupiah", "pendanaan", "dana", "biaya", "alokasi")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
+_CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+([-.]\d+(\.\d+)*)?$")
+_RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
+_PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
+_PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
+
+
+def compact(text: str) -> str:
+    """Letters only, lowercase: header words split by narrow columns ("INDIKA TOR") match again."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str  # the header texts over this column, top to bottom, joined
+    role: str  # no | sasaran | indicator | unit | value | money | other
+    measure: str | None = None
+    year: int | None = None
+    period: str | None = None
+    unit_col: int | None = None  # a neighbouring column holding this value's unit
+
+
+@dataclass
+class Layout:
+    header_rows: int
+    columns: list[Column]
+
+    def col(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """What the document around a table tells: its year, type, the jabatan it belongs to."""
+
+    doc_type: str
+    year: int | None  # the report year (n)
+    year_to: int | None = None
+    jabatan: str | None = None
+
+
+@dataclass
+class ExtractedValue:
+    indicator_name: str
+    sasaran: str | None
+    jabatan: str | None
+    year: int | None
+    period: str | None
+    measure: str
+    value: float | None
+    value_text: str
+    unit: str | None
+    page: int
+    bbox: tuple[float, float, float, float]
+    extractor: str
+    table: str
+    guessed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtractedBudgetLine:
+    year: int | None
+    code: str | None
+    name: str
+    level: str
+    pagu: float | None
+    realisasi: float | None
+    pct: float | None
+    page: int
+    table: str
+
+
+# ---------------------------------------------------------------------------------------------
+# header
+
+
+def _is_numbering_row(texts: list[str]) -> bool:
+    """A column-numbering row: "(1) (2) (3)", "-1 -5 -6", "1 2 3 8=(7/6)"."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 2 and all(_NUMBERING_CELL.match(t) for t in filled)
+
+
+def _is_data_cell(text: str) -> bool:
+    if not text:
+        return False
+    if years_in(text) and re.fullmatch(r"[\W\d\s]*(tahun|th\.?)?[\W\d\s]*", text.lower()):
+        return False  # a bare year or year range is a header
+    if text.strip().lower() in _ROMAN:
+        return False
+    p = parse_value(text)
+    if p.kind in ("number", "percent", "money") and p.value is not None:
+        return True
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    header_like = any(w in compact(text) for w in (*_MEASURE_WORDS, "indikator", "sasaran", "satuan", "kinerja", "tahun", "uraian", "keterangan", "program", "kegiatan", "sumber", "formula", "penjelasan", "tujuan", "nomor"))
+    return len(words) >= 3 and not header_like
+
+
+def find_header_rows(grid: Grid, max_rows: int = 7) -> int:
+    """Number of leading rows that are header (including a column-numbering row)."""
+    last_numbering = -1
+    for i in range(min(grid.n_rows, max_rows + 1)):
+        texts = [grid.text(i, j) if grid.is_origin(i, j) or grid.cell(i, j) is None or grid.cell(i, j).row == i else "" for j in range(grid.n_cols)]
+        if _is_numbering_row(texts):
+            last_numbering = i
+            continue
+        if any(_is_data_cell(t) for t in texts):
+            return max(i, last_numbering + 1)
+    return max(last_numbering + 1, 0)
+
+
+def _header_texts(grid: Grid, header_rows: int, j: int) -> list[str]:
+    out: list[str] = []
+    for i in range(header_rows):
+        t = grid.text(i, j)
+        if t and not _NUMBERING_CELL.match(t) and (not out or out[-1] != t):
+            out.append(t)
+    return out
+
+
+def _propagate_header_years(grid: Grid, header_rows: int) -> dict[tuple[int, int], str]:
+    """A year printed over a group of columns without a merged cell still heads the columns to its right.
+
+    Only into empty header cells of the same row, and only over columns that have a header of their
+    own lower down (so a lone year never leaks into the indicator or sasaran columns).
+    """
+    extra: dict[tuple[int, int], str] = {}
+    for i in range(header_rows):
+        current = None
+        for j in range(grid.n_cols):
+            t = grid.text(i, j)
+            if t and re.fullmatch(r"(tahun\s*)?\d{4}", t.strip().lower()):
+                current = t
+            elif t:
+                current = None
+            elif current and any(grid.text(k, j) for k in range(i + 1, header_rows)):
+                extra[(i, j)] = current
+    return extra
+
+
+def _measure_of(texts: list[str]) -> str | None:
+    """The measure named by the most specific header text that names one; in it, the first word wins."""
+    for t in reversed(texts):
+        c = compact(t)
+        if "tingkatrealisasi" in c or "tingkatcapaian" in c or "persentasecapaian" in c:
+            return "capaian"
+        hits = [(c.find(w), m) for w, m in _MEASURE_WORDS.items() if w in c]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def _year_of(header: str, measure: str | None, ctx: TableContext) -> int | None:
+    years = years_in(header)
+    if years:
+        return years[0] if measure == "baseline" else years[-1]
+    m = _RELATIVE_YEAR.search(header.lower())
+    if m and ctx.year:
+        return ctx.year + (int(m.group(2)) * (1 if m.group(1) == "+" else -1))
+    return None
+
+
+def _period_of(texts: list[str]) -> str | None:
+    joined = " ".join(texts).lower()
+    m = _PERIOD_TW.search(joined)
+    if m:
+        g = m.group(1)
+        return f"TW{_ROMAN.get(g) or int(g)}"
+    if "triwulan" in compact(joined) and texts and texts[-1].strip().lower() in _ROMAN:
+        return f"TW{_ROMAN[texts[-1].strip().lower()]}"
+    m = _PERIOD_SEM.search(joined)
+    if m:
+        g = m.group(1)
+        return f"S{_ROMAN.get(g) or int(g)}"
+    return None
+
+
+def _data_stats(grid: Grid, header_rows: int, j: int) -> tuple[int, int, int, int]:
+    """(non-empty, numeric, money, unit-like) counts over the data cells of column j."""
+    filled = numeric = money = unitlike = 0
+    for i in range(header_rows, grid.n_rows):
+        if not grid.is_origin(i, j):
+            continue
+        t = grid.text(i, j)
+        if not t:
+            continue
+        filled += 1
+        p = parse_value(t)
+        if p.kind == "money" or t.lower().startswith("rp"):
+            money += 1
+        elif p.value is not None or p.kind in ("grade", "missing", "range"):
+            numeric += 1
+        elif len(t.split()) <= 3 and not re.search(r"\d", t):
+            unitlike += 1
+    return filled, numeric, money, unitlike
+
+
+def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
+    """What each column of a table means; None when the table holds no indicator."""
+    h = find_header_rows(grid)
+    if h == 0:
+        return None
+    years_extra = _propagate_header_years(grid, h)
+    columns: list[Column] = []
+    for j in range(grid.n_cols):
+        texts = _header_texts(grid, h, j)
+        for i in range(h):
+            if (i, j) in years_extra:
+                texts.insert(0, years_extra[(i, j)])
+        header = collapse_whitespace(" ".join(texts))
+        c = compact(header)
+        filled, numeric, money, unitlike = _data_stats(grid, h, j)
+        measure = _measure_of(texts)
+        if c in ("no", "nomor", "kode", "nourut") or (c.startswith("no") and len(c) <= 3):
+            role = "no"
+        elif any(w in c for w in _MONEY_WORDS) or re.search(r"\brp\b", header.lower()) or (filled and money * 2 > filled):
+            role = "money"
+        elif "indikator" in c and not (measure and c.find("indikator") > c.find(next(w for w in _MEASURE_WORDS if w in c))):
+            role = "indicator"
+        elif c.startswith("satuan") or (measure is None and "satuan" in c):
+            role = "unit"
+        elif measure and filled and unitlike * 2 > filled:
+            role = "unit"
+        elif measure:
+            role = "value"
+        elif "sasaran" in c or "tujuan" in c or "program" in c or "kegiatan" in c or c == "kinerja" or "uraian" in c:
+            role = "sasaran"
+        elif texts and years_in(header) and numeric:
+            role = "value"  # a bare year column under a header we could not read: decided below
+        else:
+            role = "other"
+        columns.append(Column(j, header, role, measure, None, _period_of(texts)))
+
+    indicator_cols = [c for c in columns if c.role == "indicator"]
+    if not indicator_cols:
+        return None
+    # Only the first indicator column names the indicator; later ones (formula, definition) are "other".
+    first_ind = indicator_cols[0].index
+    columns = [replace(c, role="other") if c.role == "indicator" and c.index != first_ind else c for c in columns]
+    sasaran_cols = [c for c in columns if c.role == "sasaran"]
+    columns = [replace(c, role="other") if c.role == "sasaran" and c is not sasaran_cols[0] else c for c in columns]
+
+    # Bare year columns: a planning document's years are targets; a report's are ambiguous, so dropped.
+    planning = ctx.doc_type in ("RENSTRA", "RENJA", "RKT", "PK", "IKU", "IKI", "RPJMD")
+    resolved: list[Column] = []
+    has_realisasi = any(c.measure == "realisasi" for c in columns)
+    for c in columns:
+        if c.role == "value":
+            measure = c.measure
+            if measure is None:
+                measure = "target" if planning else None
+            elif measure == "capaian" and planning and not has_realisasi and "tingkat" not in compact(c.header):
+                measure = "target"  # "Capaian Kinerja Program" in a plan lists the targets to reach
+            if measure is None:
+                resolved.append(replace(c, role="other"))
+                continue
+            year = _year_of(c.header, measure, ctx) or ctx.year
+            resolved.append(replace(c, measure=measure, year=year))
+        else:
+            resolved.append(c)
+    # A unit column right of a value column under the same parent header gives that value its unit.
+    out: list[Column] = []
+    for k, c in enumerate(resolved):
+        if c.role == "value" and k + 1 < len(resolved) and resolved[k + 1].role == "unit":
+            c = replace(c, unit_col=k + 1)
+        out.append(c)
+    if not any(c.role == "value" for c in out):
+        return Layout(h, out)
+    return Layout(h, out)
+
+
+def continue_layout(grid: Grid, previous: Layout) -> Layout | None:
+    """A continuation page without a header: reuse the previous table's columns when the shape fits."""
+    if grid.n_cols != len(previous.columns):
+        return None
+    return Layout(0, previous.columns)
+
+
+# ---------------------------------------------------------------------------------------------
+# records
+
+
+def _row_has_values(grid: Grid, i: int, layout: Layout) -> bool:
+    return any(grid.is_origin(i, c.index) and grid.text(i, c.index) for c in layout.columns if c.role == "value")
+
+
+def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
+    """The indicator name for each row that has values.
+
+    A name usually sits in the value row's own cell (merged cells included). Some tables put each
+    printed line of a long name in a row of its own, around the row holding the values: such
+    text-only rows join the nearest value row they touch, up to an empty row or another value row.
+    """
+    ind = layout.col("indicator")
+    assert ind is not None
+    names: dict[int, str] = {}
+    value_rows = [i for i in range(layout.header_rows, grid.n_rows) if _row_has_values(grid, i, layout)]
+    for i in value_rows:
+        names[i] = grid.text(i, ind.index)
+    orphans = [i for i in value_rows if not names[i]]
+    for i in orphans:
+        parts_above: list[str] = []
+        k = i - 1
+        while k >= layout.header_rows and k not in value_rows:
+            t = grid.text(k, ind.index) if grid.is_origin(k, ind.index) else ""
+            if not t:
+                break
+            parts_above.insert(0, t)
+            k -= 1
+        parts_below: list[str] = []
+        k = i + 1
+        while k < grid.n_rows and k not in value_rows:
+            t = grid.text(k, ind.index) if grid.is_origin(k, ind.index) else ""
+            if not t or any(grid.text(k, c.index) for c in layout.columns if c.role == "no"):
+                break
+            parts_below.append(t)
+            k += 1
+        names[i] = collapse_whitespace(" ".join(parts_above + parts_below))
+    return names
+
+
+def _unit_from(grid: Grid, i: int, layout: Layout, col: Column) -> str | None:
+    if col.unit_col is not None:
+        t = grid.text(i, col.unit_col)
+        if t:
+            return t
+    unit = layout.col("unit")
+    if unit is not None:
+        t = grid.text(i, unit.index)
+        if t and not re.search(r"\d", t):
+            return t
+    return None
+
+
+def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str) -> list[ExtractedValue]:
+    if layout.col("indicator") is None:
+        return []
+    names = _indicator_text_rows(grid, layout)
+    sasaran_col = layout.col("sasaran")
+    out: list[ExtractedValue] = []
+    last_sasaran: str | None = None
+    for i in sorted(names):
+        name = clean_indicator_name(names[i])
+        if sasaran_col is not None:
+            s = grid.text(i, sasaran_col.index)
+            if s:
+                last_sasaran = clean_indicator_name(s)
+        if not name or len(re.findall(r"[A-Za-z]", name)) < 3:
+            continue
+        seen_keys: set[tuple] = set()
+        for col in layout.columns:
+            if col.role != "value" or not grid.is_origin(i, col.index):
+                continue
+            cell: Cell = grid.cell(i, col.index)  # type: ignore[assignment]
+            if not cell.text:
+                continue
+            key = (col.measure, col.year, col.period)
+            if key in seen_keys:
+                continue  # a second column for the same measure (e.g. a sasaran-level capaian) is not this indicator's
+            seen_keys.add(key)
+            parsed = parse_value(cell.text)
+            unit = parsed.unit or _unit_from(grid, i, layout, col)
+            if parsed.kind == "money":
+                continue
+            out.append(
+                ExtractedValue(
+                    indicator_name=name,
+                    sasaran=last_sasaran,
+                    jabatan=ctx.jabatan,
+                    year=col.year,
+                    period=col.period,
+                    measure=col.measure or "target",
+                    value=parsed.value,
+                    value_text=parsed.text,
+                    unit=unit,
+                    page=grid.page,
+                    bbox=cell.bbox,
+                    extractor=grid.extractor,
+                    table=table_id,
+                    guessed=parsed.guessed,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# budget
+
+
+def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[ExtractedBudgetLine]:
+    """Program / kegiatan rows with money: pagu, realisasi and the % between them."""
+    h = find_header_rows(grid)
+    if h == 0:
+        return []
+    cols = []
+    for j in range(grid.n_cols):
+        header = collapse_whitespace(" ".join(_header_texts(grid, h, j)))
+        filled, numeric, money, _ = _data_stats(grid, h, j)
+        cols.append((j, compact(header), header, filled, numeric, money))
+    money_cols = [c for c in cols if c[5] and (c[5] * 2 >= c[3] or any(w in c[1] for w in _MONEY_WORDS))]
+    if not money_cols:
+        return []
+    pagu_col = next((c[0] for c in money_cols if "realisasi" not in c[1]), None)
+    real_col = next((c[0] for c in money_cols if "realisasi" in c[1]), None)
+    pct_col = next((c[0] for c in cols if ("%" in c[2] or "persen" in c[1] or "capaian" in c[1]) and c[0] not in (pagu_col, real_col)), None)
+    name_col = next((c[0] for c in cols if any(w in c[1] for w in ("program", "kegiatan", "uraian", "nama"))), None)
+    code_col = next((c[0] for c in cols if c[1].startswith("kode") or c[1] in ("no", "kode")), None)
+    if name_col is None:
+        return []
+    year = (_year_of(" ".join(grid.caption), None, ctx) if grid.caption else None) or ctx.year
+    out = []
+    for i in range(h, grid.n_rows):
+        name = grid.text(i, name_col) if grid.is_origin(i, name_col) else ""
+        if not name:
+            continue
+        code = None
+        raw_code = grid.text(i, code_col).replace(" ", "") if code_col is not None else ""
+        if _CODE.match(raw_code):
+            code = raw_code
+        else:
+            m = re.match(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})+(?:[-.]\d+(?:\.\d+)*)?)\s+(.*)$", name)
+            if m and _CODE.match(m.group(1).replace(" ", "")):
+                code, name = m.group(1).replace(" ", ""), m.group(2)
+        pagu = parse_money(grid.text(i, pagu_col)) if pagu_col is not None else None
+        realisasi = parse_money(grid.text(i, real_col)) if real_col is not None else None
+        if pagu is None and realisasi is None:
+            continue
+        pct = parse_value(grid.text(i, pct_col)).value if pct_col is not None else None
+        lname = name.lower()
+        if lname.startswith("program"):
+            level = "program"
+        elif lname.startswith("sub kegiatan") or lname.startswith("subkegiatan"):
+            level = "sub_kegiatan"
+        elif lname.startswith("kegiatan"):
+            level = "kegiatan"
+        elif lname.startswith(("total", "jumlah")):
+            level = "total"
+        elif code:
+            level = {2: "urusan", 3: "program", 4: "kegiatan"}.get(code.count(".") + 1, "sub_kegiatan")
+        else:
+            level = "other"
+        out.append(ExtractedBudgetLine(year, code, clean_indicator_name(name), level, pagu, realisasi, pct, grid.page, table_id))
+    return out

@@ -1,0 +1,138 @@
+"""`kinerja`: run the nightly flow, query the curated tables, make samples, measure."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import KinerjaError
+from .settings import Settings
+
+app = typer.Typer(help="ETL for Indonesian government performance reports (SAKIP) into curated parquet tables.", no_args_is_help=True, add_completion=False)
+bench_app = typer.Typer(help="Measure extraction against hand labels.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+console = Console()
+err = Console(stderr=True)
+
+
+def _quiet_prefect() -> None:
+    """Local, ephemeral Prefect: no server to run, logs at warning, state kept under the user's home."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "true")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_CLI_PROMPT", "false")
+
+
+@app.command()
+def run(
+    raw: Path = typer.Option(Path("raw"), help="folder of report PDFs"),
+    curated: Path = typer.Option(Path("curated"), help="where the curated parquet tables go"),
+    reports: Path = typer.Option(Path("reports"), help="where validation.html goes"),
+    workers: Optional[int] = typer.Option(None, help="documents read at once (default: CPU cores)"),
+    timeout: Optional[float] = typer.Option(None, help="seconds one document may take"),
+    memory_mb: Optional[int] = typer.Option(None, help="memory cap of one document's worker, MB"),
+    no_prefect: bool = typer.Option(False, "--no-prefect", help="run the same stages without Prefect"),
+) -> None:
+    """Run the nightly flow over RAW: extract, validate, write CURATED and REPORTS."""
+    try:
+        settings = Settings.resolve(raw_dir=raw, curated_dir=curated, reports_dir=reports, workers=workers, timeout_s=timeout, memory_mb=memory_mb)
+        from .run import check_writable, discover_documents
+
+        discover_documents(settings.raw_dir)  # fail before starting Prefect on a missing folder
+        check_writable(settings.curated_dir, settings.reports_dir)
+        if no_prefect:
+            from .run import run_pipeline
+
+            summary = run_pipeline(settings)
+        else:
+            _quiet_prefect()
+            from flows.nightly import run_nightly
+
+            summary = run_nightly(settings)
+    except (KinerjaError, ValueError) as exc:
+        err.print(f"[red]kinerja run: {exc}[/red]")
+        raise typer.Exit(2)
+    for line in summary.lines():
+        console.print(line)
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="SQL; each curated table is a view by its name"),
+    curated: Path = typer.Option(Path("curated"), help="curated folder"),
+    limit: int = typer.Option(50, help="rows to print at most"),
+) -> None:
+    """SQL over the curated tables with DuckDB (select doc_type, count(*) from indicator_values group by 1)."""
+    from .query import connect
+
+    try:
+        con = connect(curated)
+        rel = con.sql(sql)
+    except KinerjaError as exc:
+        err.print(f"[red]kinerja query: {exc}[/red]")
+        raise typer.Exit(2)
+    except Exception as exc:  # duckdb's own errors say what is wrong with the SQL
+        err.print(f"[red]kinerja query: {exc}[/red]")
+        raise typer.Exit(2)
+    if rel is None:
+        return
+    df = rel.limit(limit).df()
+    table = Table(show_lines=False)
+    for c in df.columns:
+        table.add_column(str(c), overflow="fold")
+    for row in df.itertuples(index=False):
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.print(table)
+    total = con.sql(f"select count(*) from ({sql})").fetchone()[0]
+    if total > limit:
+        console.print(f"({limit} of {total} rows)")
+
+
+@app.command()
+def samples(out: Path = typer.Option(Path("raw"), help="folder for the sample PDFs")) -> None:
+    """Generate the sample reports (from the seed documents' real tables) into OUT."""
+    from .samples import write_samples
+
+    for p in write_samples(out):
+        console.print(str(p))
+
+
+@app.command()
+def schema() -> None:
+    """Print the curated tables' columns as Markdown (the README's table docs come from here)."""
+    from schemas.docs import schema_markdown
+
+    console.print(schema_markdown(), markup=False, highlight=False)
+
+
+@bench_app.command("accuracy")
+def bench_accuracy(
+    raw: Path = typer.Option(..., help="folder of PDFs"),
+    truth: Path = typer.Option(..., help="hand labels CSV (file,kind,jabatan,sasaran,indicator,year,measure,period,value,value_text,unit,page)"),
+    workers: Optional[int] = typer.Option(None),
+    curated: Optional[Path] = typer.Option(None, help="score an existing curated folder instead of extracting"),
+) -> None:
+    """Recall and precision of extracted values against hand labels, per file and in total."""
+    from .bench import accuracy_report
+
+    try:
+        lines = accuracy_report(raw, truth, Settings.resolve(workers=workers), curated)
+    except KinerjaError as exc:
+        err.print(f"[red]kinerja bench: {exc}[/red]")
+        raise typer.Exit(2)
+    for line in lines:
+        console.print(line, markup=False, highlight=False)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,223 @@
+"""Stage 1: one PDF file -> a `DocumentResult` (its documents row, its values, its budget lines).
+
+Bad input is data: every way a file can fail becomes a status and a sentence in `error`, and a failed
+document carries no rows. Nothing here knows about Prefect or parquet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from extractors import extractor_for
+from extractors.document import DocumentInfo, describe_document
+from normalizers.text import indicator_id
+
+from .errors import DocumentError
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+MIN_CHARS_PER_PAGE = 20  # below this on every page, a PDF is a scan without a text layer
+
+
+@dataclass
+class DocumentResult:
+    document: dict
+    values: list[dict] = field(default_factory=list)
+    budget: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)  # parser guesses, page failures: for the reviewer
+
+    @property
+    def status(self) -> str:
+        return self.document["status"]
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _document_row(path: Path, sha: str, info: DocumentInfo | None, pages: int | None, status: str, error: str | None) -> dict:
+    return {
+        "source_file": path.name,
+        "sha256": sha,
+        "doc_type": info.doc_type if info else "OTHER",
+        "agency": info.agency if info else None,
+        "region": info.region if info else None,
+        "year_from": info.year_from if info else None,
+        "year_to": info.year_to if info else None,
+        "pages": pages,
+        "status": status,
+        "error": error,
+        "extracted_at": datetime.now(timezone.utc),
+    }
+
+
+def failed_result(path: Path, message: str, status: str = "failed", sha: str | None = None) -> DocumentResult:
+    try:
+        sha = sha or file_sha256(path)
+    except OSError:
+        sha = "0" * 64
+    return DocumentResult(_document_row(path, sha, None, None, status, message))
+
+
+def check_readable(path: Path) -> None:
+    """Fail fast, with a sentence a person understands, on files that are not PDFs we can read."""
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentError("empty file (0 bytes)")
+    with open(path, "rb") as f:
+        head = f.read(1024)
+        f.seek(max(0, size - 2048))
+        tail = f.read()
+    if b"%PDF-" not in head:
+        kind = "HTML" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "text or binary"
+        raise DocumentError(f"not a PDF: the file starts with {head[:16]!r} ({kind}), not '%PDF-'")
+    if b"%%EOF" not in tail:
+        raise DocumentError("truncated PDF: no end-of-file marker (%%EOF); the upload may be incomplete")
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        return pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise DocumentError(f"encrypted PDF: it needs a password to open ({type(exc).__name__})") from exc
+    except PDFSyntaxError as exc:
+        raise DocumentError(f"broken PDF: {exc}") from exc
+    except Exception as exc:  # pdfminer raises many kinds on malformed files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise DocumentError(f"encrypted PDF: {exc}") from exc
+        raise DocumentError(f"unreadable PDF ({type(exc).__name__}): {exc}") from exc
+
+
+def extract_document(path: Path, settings: Settings | None = None) -> DocumentResult:
+    """Read one PDF into rows. Never raises for a bad document: the result says what went wrong."""
+    settings = Settings.resolve(settings)
+    path = Path(path)
+    try:
+        sha = file_sha256(path)
+        check_readable(path)
+        return _extract(path, sha, settings)
+    except DocumentError as exc:
+        return failed_result(path, str(exc), exc.status)
+    except MemoryError:
+        return failed_result(path, f"memory: the document needed more than {settings.memory_mb} MB")
+    except OSError as exc:
+        return failed_result(path, f"could not read the file: {exc}")
+
+
+def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
+    with _open(path) as pdf:
+        try:
+            n_pages = len(pdf.pages)
+        except Exception as exc:
+            raise DocumentError(f"broken PDF: its page tree cannot be read ({exc})") from exc
+        if n_pages == 0:
+            raise DocumentError("PDF has no pages")
+        if n_pages > settings.max_pages:
+            raise DocumentError(f"too long: {n_pages} pages (limit {settings.max_pages})")
+        first_texts = []
+        chars = 0
+        for page in pdf.pages[: min(3, n_pages)]:
+            first_texts.append(page.extract_text() or "")
+            chars += len(page.chars)
+            page.close()
+    info = describe_document(first_texts)
+    if chars < MIN_CHARS_PER_PAGE * min(3, n_pages) and not _any_text(path, n_pages):
+        doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR")
+        return DocumentResult(doc)
+
+    extractor = extractor_for(info.doc_type)
+    values: list[dict] = []
+    budget: list[dict] = []
+    warnings: list[dict] = []
+    failed_pages: list[str] = []
+    previous = None
+    # Reopen the PDF every chunk of pages: pdfplumber caches parsed layout per page until close.
+    for start in range(0, n_pages, settings.page_chunk):
+        with _open(path) as pdf:
+            for page in pdf.pages[start : start + settings.page_chunk]:
+                try:
+                    result, previous = extractor.extract_page(page, info, previous, str(path))
+                except MemoryError:
+                    raise
+                except Exception as exc:  # one odd page must not lose the rest of the report
+                    log.warning("%s page %s: %s", path.name, page.page_number, exc)
+                    failed_pages.append(f"page {page.page_number}: {type(exc).__name__}: {exc}")
+                    previous = None
+                    continue
+                finally:
+                    page.close()
+                for v in result.values:
+                    row = _value_row(path, info, v)
+                    values.append(row)
+                    if v.guessed:
+                        warnings.append(_guess_warning(row))
+                for b in result.budget:
+                    budget.append(
+                        {
+                            "source_file": path.name,
+                            "agency": info.agency,
+                            "region": info.region,
+                            "year": b.year,
+                            "code": b.code,
+                            "name": b.name,
+                            "level": b.level,
+                            "pagu": b.pagu,
+                            "realisasi": b.realisasi,
+                            "pct": b.pct,
+                            "page": b.page,
+                        }
+                    )
+    status = "partial" if failed_pages else "ok"
+    error = ("; ".join(failed_pages[:5]) + (f" (+{len(failed_pages) - 5} more)" if len(failed_pages) > 5 else "")) if failed_pages else None
+    return DocumentResult(_document_row(path, sha, info, n_pages, status, error), values, budget, warnings)
+
+
+def _any_text(path: Path, n_pages: int) -> bool:
+    with _open(path) as pdf:
+        for page in pdf.pages:
+            has = len(page.chars) >= MIN_CHARS_PER_PAGE
+            page.close()
+            if has:
+                return True
+    return False
+
+
+def _value_row(path: Path, info: DocumentInfo, v) -> dict:
+    d = asdict(v)
+    d.pop("guessed")
+    d.pop("notes")
+    d.update(
+        source_file=path.name,
+        doc_type=info.doc_type,
+        agency=info.agency,
+        region=info.region,
+        indicator_id=indicator_id(v.indicator_name),
+        bbox=list(v.bbox),
+    )
+    return d
+
+
+def _guess_warning(row: dict) -> dict:
+    return {
+        "source_file": row["source_file"],
+        "page": row["page"],
+        "table": "indicator_values",
+        "check": "number_needed_a_guess",
+        "column": "value",
+        "value": row["value_text"],
+        "severity": "warning",
+        "message": f"'{row['value_text']}' read as {row['value']}: the separator was ambiguous",
+    }

@@ -1,0 +1,81 @@
+"""Run one document in a worker process with a wall-time and a memory limit.
+
+A PDF that hangs pdfminer or balloons memory is killed and recorded (status failed, reason timeout or
+memory); the night goes on. Workers come from a forkserver, which forks from a clean single-threaded
+process (Prefect's threads are never forked) with the extraction modules already imported.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import resource
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .extract import DocumentResult, extract_document, failed_result
+from .settings import Settings
+
+@lru_cache(maxsize=1)
+def _context():
+    """The forkserver context, made once per process (the server itself is started on first use)."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipeline.extract"])
+    return ctx
+
+
+def _child(path: str, settings: Settings, conn) -> None:
+    limit = settings.memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):
+        pass  # some platforms refuse; the timeout still bounds the document
+    try:
+        result = extract_document(Path(path), settings)
+    except MemoryError:
+        result = failed_result(Path(path), f"memory: the document needed more than {settings.memory_mb} MB")
+    except BaseException as exc:  # report, never die silently
+        result = failed_result(Path(path), f"crashed while reading: {type(exc).__name__}: {exc}")
+    conn.send(result)
+    conn.close()
+
+
+def extract_isolated(path: Path, settings: Settings) -> DocumentResult:
+    """extract_document in a child process; a child that overruns or dies becomes a failed result."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(str(path), settings, sender), daemon=True)
+    proc.start()
+    sender.close()
+    try:
+        if receiver.poll(settings.timeout_s):
+            try:
+                return receiver.recv()
+            except EOFError:
+                pass  # the child died before sending: fall through to its exit code
+            proc.join(5)
+            code = proc.exitcode
+            if code is not None and code < 0:
+                return failed_result(path, f"worker killed by signal {-code} (likely out of memory, limit {settings.memory_mb} MB)")
+            return failed_result(path, f"worker exited with code {code} before finishing")
+        return failed_result(path, f"timeout: still reading after {settings.timeout_s:.0f} s; killed")
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        receiver.close()
+
+
+def extract_all(paths: Iterable[Path], settings: Settings, on_done: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
+    """Every document, `settings.workers` at a time, each isolated; results in input order."""
+    paths = list(paths)
+    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
+        futures = [pool.submit(extract_isolated, p, settings) for p in paths]
+        results = []
+        for f in futures:
+            r = f.result()
+            if on_done:
+                on_done(r)
+            results.append(r)
+    return results

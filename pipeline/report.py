@@ -1,0 +1,84 @@
+"""The reviewer's report: per document its status, then its failures grouped by check, with page and printed value.
+
+Everything from a PDF is data: jinja2 autoescaping escapes every value put into the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, select_autoescape
+
+_TEMPLATE = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>kinerja validation report</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2em;color:#222} table{border-collapse:collapse;margin:.5em 0 1.5em}
+td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}
+.ok{color:#176117}.partial{color:#8a6100}.failed,.error{color:#a31515}.needs_ocr{color:#5a3fa0}.warning{color:#8a6100}
+h2{margin-top:2em;border-bottom:1px solid #ddd} summary{cursor:pointer;font-weight:600}
+</style></head><body>
+<h1>kinerja: validation report</h1>
+<p>{{ n_docs }} documents: {% for s, n in status_counts %}<span class="{{ s }}">{{ n }} {{ s }}</span>{% if not loop.last %}, {% endif %}{% endfor %}.
+{{ n_values }} values written; {{ n_errors }} rows held back (error), {{ n_warnings }} warnings.</p>
+<table><tr><th>document</th><th>type</th><th>agency</th><th>region</th><th>years</th><th>pages</th><th>status</th><th>values</th><th>errors</th><th>warnings</th><th>reason</th></tr>
+{% for d in docs %}<tr><td><a href="#doc-{{ loop.index }}">{{ d.source_file }}</a></td><td>{{ d.doc_type }}</td><td>{{ d.agency or "" }}</td><td>{{ d.region or "" }}</td>
+<td>{{ d.years }}</td><td>{{ d.pages if d.pages is not none else "" }}</td><td class="{{ d.status }}">{{ d.status }}</td><td>{{ d.n_values }}</td><td>{{ d.n_errors }}</td><td>{{ d.n_warnings }}</td><td>{{ d.error or "" }}</td></tr>
+{% endfor %}</table>
+{% for d in docs %}{% if d.groups %}
+<h2 id="doc-{{ loop.index }}">{{ d.source_file }} <small class="{{ d.status }}">{{ d.status }}</small></h2>
+{% for g in d.groups %}<details {% if g.severity == "error" %}open{% endif %}><summary class="{{ g.severity }}">{{ g.check }} ({{ g.severity }}, {{ g.rows|length }})</summary>
+<p>{{ g.message }}</p>
+<table><tr><th>page</th><th>column</th><th>printed value</th><th>detail</th></tr>
+{% for f in g.rows %}<tr><td>{{ f.page if f.page is not none else "" }}</td><td>{{ f.column or "" }}</td><td>{{ f.value if f.value is not none else "" }}</td><td>{{ f.message }}</td></tr>
+{% endfor %}</table></details>{% endfor %}{% endif %}{% endfor %}
+</body></html>
+"""
+
+
+def _none(v):
+    return None if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else v
+
+
+def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame) -> str:
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    template = env.from_string(_TEMPLATE)
+    counts = values.groupby("source_file").size().to_dict() if len(values) else {}
+    docs = []
+    for d in documents.sort_values("source_file").to_dict("records"):
+        f = failures[failures["source_file"] == d["source_file"]] if len(failures) else failures
+        groups = []
+        for (check, severity), g in f.groupby(["check", "severity"], sort=True) if len(f) else []:
+            rows = [{k: _none(v) for k, v in r.items()} for r in g.sort_values("page").to_dict("records")]
+            groups.append({"check": check, "severity": severity, "rows": rows, "message": rows[0]["message"].split(" (")[0]})
+        groups.sort(key=lambda g: (g["severity"] != "error", g["check"]))
+        yf, yt = _none(d["year_from"]), _none(d["year_to"])
+        docs.append(
+            {
+                **{k: _none(v) for k, v in d.items()},
+                "years": "" if yf is None else (str(yf) if yf == yt else f"{yf}-{yt}"),
+                "n_values": counts.get(d["source_file"], 0),
+                "n_errors": int((f["severity"] == "error").sum()) if len(f) else 0,
+                "n_warnings": int((f["severity"] == "warning").sum()) if len(f) else 0,
+                "groups": groups,
+            }
+        )
+    status_counts = documents["status"].value_counts().sort_index().items() if len(documents) else []
+    return template.render(
+        docs=docs,
+        n_docs=len(documents),
+        status_counts=list(status_counts),
+        n_values=len(values),
+        n_errors=int((failures["severity"] == "error").sum()) if len(failures) else 0,
+        n_warnings=int((failures["severity"] == "warning").sum()) if len(failures) else 0,
+    )
+
+
+def write_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, reports_dir: Path) -> Path:
+    reports_dir = Path(reports_dir)
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    path = reports_dir / "validation.html"
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(render_report(documents, values, failures), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,38 @@
+"""The one settings object of a run. Built from CLI options or flow parameters; nothing global."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path = Path("raw")
+    curated_dir: Path = Path("curated")
+    reports_dir: Path = Path("reports")
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout_s: float = 300.0  # wall time one document may take before it is killed
+    memory_mb: int = 2048  # address-space cap of a document's worker process
+    page_chunk: int = 20  # pages read between closing and reopening the PDF (bounds memory on long reports)
+    max_pages: int = 600  # a document longer than this is recorded as failed instead of read
+
+    def __post_init__(self) -> None:
+        for name in ("raw_dir", "curated_dir", "reports_dir"):
+            object.__setattr__(self, name, Path(getattr(self, name)))
+        if self.workers < 1:
+            raise ValueError(f"workers must be >= 1, got {self.workers}")
+        if self.timeout_s <= 0:
+            raise ValueError(f"timeout_s must be > 0, got {self.timeout_s}")
+        if self.memory_mb < 256:
+            raise ValueError(f"memory_mb must be >= 256, got {self.memory_mb}")
+        if self.page_chunk < 1:
+            raise ValueError(f"page_chunk must be >= 1, got {self.page_chunk}")
+
+    @classmethod
+    def resolve(cls, value: "Settings | dict | None" = None, **overrides) -> "Settings":
+        """Accept None, a dict or a Settings, with keyword overrides (None overrides are ignored)."""
+        base = {} if value is None else (asdict(value) if isinstance(value, Settings) else dict(value))
+        base.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**base)

@@ -1,0 +1,24 @@
+"""Markdown docs of the curated tables, generated from the DataFrameModels (the one definition)."""
+
+from __future__ import annotations
+
+from .tables import CURATED
+
+
+def schema_markdown() -> str:
+    out = []
+    for name, model in CURATED.items():
+        schema = model.to_schema()
+        out.append(f"### `{name}`\n\n{(model.__doc__ or '').strip()}\n")
+        out.append("| column | type | null | meaning |\n|---|---|---|---|")
+        for col_name, col in schema.columns.items():
+            allowed = ""
+            for chk in col.checks:
+                if chk.name == "isin":
+                    allowed = " One of: " + ", ".join(map(str, chk.statistics["allowed_values"])) + "."
+            out.append(f"| {col_name} | {col.dtype} | {'yes' if col.nullable else 'no'} | {(col.description or '')}{allowed} |")
+        checks = [c for c in schema.checks if c.description]
+        if checks:
+            out.append("\nChecks (error: the row is held back into `validation_failures`): " + "; ".join(c.description for c in checks))
+        out.append("")
+    return "\n".join(out)

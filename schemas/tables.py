@@ -1,0 +1,151 @@
+"""The curated tables: each class is the one definition of a table, its grain and its checks.
+
+Error-level checks live on the table models: a row failing one is kept out of the curated table and
+listed in `validation_failures`. Warning-level checks live on `*Review` models: the row stays, the
+reviewer is told. The README's table docs are generated from these classes (`kinerja schema`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from extractors.document import DOC_TYPES
+
+MEASURES = ["target", "realisasi", "capaian", "baseline"]
+PERIODS = ["TW1", "TW2", "TW3", "TW4", "S1", "S2"]
+STATUSES = ["ok", "partial", "failed", "needs_ocr"]
+
+
+class Documents(pa.DataFrameModel):
+    """One row per input file (grain: source_file), whatever became of it."""
+
+    source_file: Series[str] = pa.Field(unique=True, description="file name in the raw folder")
+    sha256: Series[str] = pa.Field(str_length={"min_value": 64, "max_value": 64}, description="hash of the file's bytes")
+    doc_type: Series[str] = pa.Field(isin=list(DOC_TYPES), description="report family, read from the report itself")
+    agency: Series[str] = pa.Field(nullable=True, description="issuing agency (perangkat daerah), without the region")
+    region: Series[str] = pa.Field(nullable=True, description="Provinsi / Kabupaten / Kota")
+    year_from: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="first year the report covers")
+    year_to: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="last year the report covers (the report year n)")
+    pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="page count, when the file opens")
+    status: Series[str] = pa.Field(isin=STATUSES, description="ok, partial (some pages failed), failed, needs_ocr (no text layer)")
+    error: Series[str] = pa.Field(nullable=True, description="why, for anything not ok")
+    extracted_at: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"}, description="when this run read it")
+
+    @pa.dataframe_check
+    def reason_when_not_ok(cls, df: pd.DataFrame) -> Series[bool]:
+        """A document that is not ok says why."""
+        return (df["status"] == "ok") | df["error"].notna()
+
+
+class IndicatorValues(pa.DataFrameModel):
+    """One row per printed value (grain: source_file, page, bbox, measure), with its provenance."""
+
+    source_file: Series[str] = pa.Field(description="file the value was printed in")
+    doc_type: Series[str] = pa.Field(isin=list(DOC_TYPES))
+    agency: Series[str] = pa.Field(nullable=True)
+    region: Series[str] = pa.Field(nullable=True)
+    jabatan: Series[str] = pa.Field(nullable=True, description="position the indicator belongs to (IKI, PK)")
+    sasaran: Series[str] = pa.Field(nullable=True, description="objective (sasaran / tujuan / program) of the row")
+    indicator_name: Series[str] = pa.Field(str_length={"min_value": 3}, description="indicator as printed, cleaned")
+    indicator_id: Series[str] = pa.Field(str_startswith="ind_", description="key shared by the same indicator across documents")
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100)
+    period: Series[str] = pa.Field(nullable=True, isin=PERIODS, description="null for annual; TW1..TW4 quarters; S1, S2 semesters")
+    measure: Series[str] = pa.Field(isin=MEASURES)
+    value: Series[float] = pa.Field(nullable=True, description="the number; null when the cell is not a number (BB, -, WTP)")
+    value_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="the cell as printed")
+    unit: Series[str] = pa.Field(nullable=True)
+    page: Series[pd.Int64Dtype] = pa.Field(ge=1, description="1-based page")
+    bbox: Series[object] = pa.Field(description="[x0, top, x1, bottom] of the cell, PDF points from the top-left")
+    extractor: Series[str] = pa.Field(description="what read the table: pdfplumber-lattice, camelot-stream, ...")
+    table: Series[str] = pa.Field(description="table on the page, p<page>t<n>")
+
+    @pa.check("bbox", element_wise=True)
+    def bbox_is_a_box(cls, b) -> bool:
+        """bbox holds four numbers with x0 <= x1 and top <= bottom."""
+        try:
+            return len(b) == 4 and b[0] <= b[2] and b[1] <= b[3]
+        except TypeError:
+            return False
+
+
+def _group_key(df: pd.DataFrame) -> list[pd.Series]:
+    return [df["source_file"], df["jabatan"].fillna(""), df["indicator_id"], df["year"].fillna(-1), df["period"].fillna("")]
+
+
+class IndicatorValuesReview(IndicatorValues):
+    """Warning-level checks a reviewer looks at; failing rows stay in the curated table."""
+
+    class Config:
+        name = "indicator_values (review)"
+
+    @pa.dataframe_check
+    def capaian_matches_realisasi_over_target(cls, df: pd.DataFrame) -> Series[bool]:
+        """Where target, realisasi and capaian are all printed, capaian is realisasi/target*100 (or its inverse, for lower-is-better indicators), within 1 point."""
+        keyed = df.assign(_k=pd.Series(list(zip(*_group_key(df))), index=df.index))
+        wide = keyed.pivot_table(index="_k", columns="measure", values="value", aggfunc="first")
+        ok = pd.Series(True, index=df.index)
+        if not {"target", "realisasi", "capaian"} <= set(wide.columns):
+            return ok
+        t, r, c = wide["target"], wide["realisasi"], wide["capaian"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            direct = (r / t * 100 - c).abs() <= 1
+            inverse = (t / r * 100 - c).abs() <= 1
+        bad = set(wide.index[(t.notna() & r.notna() & c.notna() & (t != 0) & (r != 0)) & ~(direct | inverse)])
+        return ~(keyed["_k"].isin(bad) & (keyed["measure"] == "capaian"))
+
+    @pa.dataframe_check
+    def one_value_per_indicator_year_measure(cls, df: pd.DataFrame) -> Series[bool]:
+        """One indicator has one value per year, period and measure in a document."""
+        return ~df.duplicated(subset=["source_file", "jabatan", "indicator_id", "year", "period", "measure", "table"], keep="first")
+
+    @pa.dataframe_check
+    def one_unit_per_indicator(cls, df: pd.DataFrame) -> Series[bool]:
+        """An indicator is measured in one unit within a document."""
+        unit = df["unit"].str.lower().replace({"persen": "%", "percent": "%", "persentase": "%"})
+        n_units = unit.groupby([df["source_file"], df["indicator_id"]]).transform(lambda s: s.dropna().nunique())
+        return n_units.fillna(0) <= 1
+
+    @pa.dataframe_check
+    def year_known(cls, df: pd.DataFrame) -> Series[bool]:
+        """Every value has a year (from its header, caption or the report)."""
+        return df["year"].notna()
+
+
+class BudgetLines(pa.DataFrameModel):
+    """One row per program / kegiatan line of a budget table (grain: source_file, page, table, code, name)."""
+
+    source_file: Series[str]
+    agency: Series[str] = pa.Field(nullable=True)
+    region: Series[str] = pa.Field(nullable=True)
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100)
+    code: Series[str] = pa.Field(nullable=True, str_matches=r"^[0-9][0-9.\-]*$", description="program / kegiatan code, no spaces")
+    name: Series[str] = pa.Field(str_length={"min_value": 2})
+    level: Series[str] = pa.Field(isin=["urusan", "program", "kegiatan", "sub_kegiatan", "total", "other"])
+    pagu: Series[float] = pa.Field(nullable=True, ge=0, description="budget ceiling, Rp")
+    realisasi: Series[float] = pa.Field(nullable=True, ge=0, description="spent, Rp")
+    pct: Series[float] = pa.Field(nullable=True, description="realisasi / pagu, % as printed")
+    page: Series[pd.Int64Dtype] = pa.Field(ge=1)
+
+
+class ValidationFailures(pa.DataFrameModel):
+    """One row per failed check on a row (or a document); what a reviewer works through."""
+
+    source_file: Series[str] = pa.Field(nullable=True)
+    page: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    table: Series[str] = pa.Field(nullable=True, description="curated table the row was bound for")
+    check: Series[str]
+    column: Series[str] = pa.Field(nullable=True)
+    value: Series[str] = pa.Field(nullable=True, description="the printed value (value_text) of the row")
+    severity: Series[str] = pa.Field(isin=["error", "warning"])
+    message: Series[str]
+
+
+CURATED: dict[str, type[pa.DataFrameModel]] = {
+    "documents": Documents,
+    "indicator_values": IndicatorValues,
+    "budget_lines": BudgetLines,
+    "validation_failures": ValidationFailures,
+}

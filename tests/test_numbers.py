@@ -1,0 +1,288 @@
+"""Tests for normalizers.numbers: examples from real SAKIP cells plus Babel round trips."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_currency, format_decimal, format_percent
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from normalizers import (
+    KINDS,
+    VALUELESS_KINDS,
+    ParsedValue,
+    detect_decimal_separator,
+    parse_money,
+    parse_value,
+)
+
+# Per-test settings rather than a global profile, so other test modules are unaffected.
+property_test = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+
+
+def close(a: float | None, b: float) -> bool:
+    return a is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=0.0)
+
+
+# --- examples ---------------------------------------------------------------------------
+
+# (cell, decimal_hint, value, unit, kind, guessed)
+EXAMPLES = [
+    ("1.576", None, 1576, None, "number", True),
+    ("1.576", ".", 1.576, None, "number", False),
+    ("1.576", ",", 1576, None, "number", False),
+    ("15,82", None, 15.82, None, "number", False),
+    ("19,55%", None, 19.55, "%", "percent", False),
+    ("19,55 %", None, 19.55, "%", "percent", False),
+    ("78.75%", None, 78.75, "%", "percent", False),
+    ("78.750%", None, 78.75, "%", "percent", True),
+    ("1.576%", ",", 1576, "%", "percent", False),
+    ("1.234.567", None, 1234567, None, "number", False),
+    ("1.234,5", None, 1234.5, None, "number", False),
+    ("1,234.5", None, 1234.5, None, "number", False),
+    ("1,234,567", None, 1234567, None, "number", False),
+    ("Rp.15.061.828.880", None, 15061828880, "Rp", "money", False),
+    ("Rp. 4.524.850.000", None, 4524850000, "Rp", "money", False),
+    ("Rp 1.000,50", None, 1000.5, "Rp", "money", False),
+    ("Rp1.576,00", None, 1576, "Rp", "money", False),
+    ("-Rp1.500,00", None, -1500, "Rp", "money", False),
+    ("Rp 1.576", None, 1576, "Rp", "money", False),
+    ("15,06 M", None, 15.06e9, "Rp", "money", False),
+    ("15,06 miliar", None, 15.06e9, "Rp", "money", False),
+    ("15,06 Milyar", None, 15.06e9, "Rp", "money", False),
+    ("Rp 2,5 juta", None, 2.5e6, "Rp", "money", False),
+    ("1,2 T", None, 1.2e12, "Rp", "money", False),
+    ("3 triliun", None, 3e12, "Rp", "money", False),
+    ("2,5 juta jiwa", None, 2.5e6, "jiwa", "number", False),
+    ("118.908 Keluarga", None, 118908, "Keluarga", "number", True),
+    ("12 Dokumen", None, 12, "Dokumen", "number", False),
+    ("80,50 Nilai", None, 80.5, "Nilai", "number", False),
+    ("2,693 poin", None, 2.693, "poin", "number", True),
+    ("3 kali", None, 3, "kali", "number", False),
+    ("250 orang", None, 250, "orang", "number", False),
+    ("12 Rumah Tangga", None, 12, "Rumah Tangga", "number", False),
+    ("19,55 persen", None, 19.55, "%", "percent", False),
+    ("(1.500)", None, -1500, None, "number", True),
+    ("-5", None, -5, None, "number", False),
+    ("−5", None, -5, None, "number", False),
+    ("+2,5%", None, 2.5, "%", "percent", False),
+    ("04.05", None, 4.05, None, "number", True),
+    ("0.576", None, 0.576, None, "number", False),
+    ("0", None, 0, None, "number", False),
+    ("15 061 828 880", None, 15061828880, None, "number", False),
+    ("  1.234,5\n", None, 1234.5, None, "number", False),
+]
+
+
+@pytest.mark.parametrize(("cell", "hint", "value", "unit", "kind", "guessed"), EXAMPLES)
+def test_parse_value_examples(cell, hint, value, unit, kind, guessed):
+    parsed = parse_value(cell, decimal_hint=hint)
+    assert close(parsed.value, value), parsed
+    assert (parsed.unit, parsed.kind, parsed.guessed) == (unit, kind, guessed), parsed
+
+
+# (cell, kind, unit): cells that carry no numeric value
+VALUELESS = [
+    *[(grade, "grade", None) for grade in ["BB", "A", "AA", "B", "CC", "C", "D"]],
+    ("A (Memuaskan)", "grade", None),
+    ("Sangat Baik", "text", None),
+    ("WTP", "text", None),
+    ("Ada", "text", None),
+    ("Tidak ada", "text", None),
+    ("bb", "text", None),
+    ("%", "text", None),
+    ("Rp", "text", None),
+    ("1 576", "text", None),
+    ("1.2.3", "text", None),
+    ("04.05.2020", "text", None),
+    ("19,55% dari target", "text", None),
+    ("- 5", "text", None),
+    *[
+        (cell, "missing", None)
+        for cell in [
+            "-", "–", "—", "--", "", "   ", "n/a", "NA", "N/A", "N.A.",
+            "Belum ada data", "tidak ada data", "Rp -", "- %",
+        ]
+    ],
+    ("80-85", "range", None),
+    ("80 - 85", "range", None),
+    ("80 – 85", "range", None),
+    ("80 s.d 85", "range", None),
+    ("80 s/d 85 %", "range", "%"),
+    ("80%-85%", "range", "%"),
+    ("1-2 Dokumen", "range", "Dokumen"),
+    ("≥ 80", "range", None),
+    (">= 80", "range", None),
+    ("< 5%", "range", "%"),
+    ("≤ 50%", "range", "%"),
+    ("Minimal 80%", "range", "%"),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind", "unit"), VALUELESS)
+def test_parse_value_without_value(cell, kind, unit):
+    parsed = parse_value(cell)
+    assert (parsed.value, parsed.kind, parsed.unit) == (None, kind, unit), parsed
+    assert parsed.text == " ".join(cell.split())
+
+
+def test_parse_value_none_is_missing():
+    assert parse_value(None) == ParsedValue(None, None, "missing", "")
+
+
+def test_parse_value_rejects_unknown_hint():
+    with pytest.raises(ValueError):
+        parse_value("1.576", decimal_hint=";")
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("Rp.15.061.828.880", 15061828880),
+        ("Rp. 4.524.850.000", 4524850000),
+        ("4.524.850.000,00", 4524850000),
+        ("15,06 M", 15060000000),
+        ("15,06 miliar", 15060000000),
+        ("Rp 1.000,50", 1000.5),
+        ("1.576", 1576),
+        ("15.000 rupiah", 15000),
+    ],
+)
+def test_parse_money(cell, amount):
+    assert close(parse_money(cell), amount)
+
+
+@pytest.mark.parametrize("cell", ["19,55%", "80-85", "BB", "-", "12 Dokumen", None, "Sangat Baik"])
+def test_parse_money_rejects_non_money(cell):
+    assert parse_money(cell) is None
+
+
+@pytest.mark.parametrize(
+    ("column", "separator"),
+    [
+        (["1.234.567", "1.576", "-"], ","),
+        (["1.234,5", "80"], ","),
+        (["15,82", "19,55%"], ","),
+        (["78.75", "1.576"], "."),
+        (["1,234.5", "2,000"], "."),
+        (["1.576", "2.000", "BB"], None),
+        (["-", "n/a", ""], None),
+        ([], None),
+        (["78.75", "15,82"], None),
+        (["1.1 Persentase penduduk miskin", "1.234.567"], ","),
+    ],
+)
+def test_detect_decimal_separator(column, separator):
+    assert detect_decimal_separator(column) == separator
+
+
+# --- Babel round trips ---------------------------------------------------------------------
+
+integers = st.integers(min_value=-(10**15), max_value=10**15)
+
+
+def decimals(limit: int, places: int) -> st.SearchStrategy[Decimal]:
+    return st.decimals(
+        min_value=-limit, max_value=limit, places=places, allow_nan=False, allow_infinity=False
+    )
+
+
+@property_test
+@given(integers)
+def test_babel_id_integers_round_trip(x):
+    cell = format_decimal(x, locale="id")
+    parsed = parse_value(cell)
+    assert parsed.kind == "number"
+    assert close(parsed.value, x), (cell, parsed)
+
+
+@property_test
+@given(decimals(10**12, 3))
+def test_babel_id_decimals_round_trip(x):
+    cell = format_decimal(x, locale="id")
+    parsed = parse_value(cell)
+    assert parsed.kind == "number"
+    assert close(parsed.value, float(x)), (cell, parsed)
+
+
+@property_test
+@given(decimals(999, 2))
+def test_babel_id_percent_round_trip(x):
+    # Below 1000 % no thousands dot is printed, so no hint is needed.
+    cell = format_percent(x / 100, locale="id", decimal_quantization=False)
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit) == ("percent", "%"), (cell, parsed)
+    assert close(parsed.value, float(x)), (cell, parsed)
+
+
+@property_test
+@given(decimals(10**9, 2))
+def test_babel_id_percent_round_trip_with_hint(x):
+    cell = format_percent(x / 100, locale="id", decimal_quantization=False)
+    parsed = parse_value(cell, decimal_hint=",")
+    assert parsed.kind == "percent"
+    assert close(parsed.value, float(x)), (cell, parsed)
+
+
+@property_test
+@given(decimals(10**13, 2))
+def test_babel_id_currency_round_trip(x):
+    cell = format_currency(x, "IDR", locale="id")
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit) == ("money", "Rp"), (cell, parsed)
+    assert close(parsed.value, float(x)), (cell, parsed)
+    assert close(parse_money(cell), float(x))
+
+
+@property_test
+@given(st.one_of(integers, decimals(10**12, 3)))
+def test_babel_en_round_trip_with_hint(x):
+    cell = format_decimal(x, locale="en")
+    parsed = parse_value(cell, decimal_hint=".")
+    assert parsed.kind == "number"
+    assert close(parsed.value, float(x)), (cell, parsed)
+
+
+@property_test
+@given(st.lists(st.one_of(integers, decimals(10**9, 3)), max_size=8), st.sampled_from(["id", "en"]))
+def test_detected_separator_reads_the_whole_column(xs, locale):
+    column = [format_decimal(x, locale=locale) for x in xs]
+    expected = "," if locale == "id" else "."
+    hint = detect_decimal_separator(column)
+    assert hint in (expected, None)
+    if hint is not None:
+        for x, cell in zip(xs, column):
+            assert close(parse_value(cell, decimal_hint=hint).value, float(x)), cell
+
+
+# --- invariants on any input ------------------------------------------------------------------
+
+numberish = st.text(alphabet="0123456789.,% -–()RpMTjutaribu≥<>/sdNAB\u00a0", max_size=24)
+any_cell = st.one_of(st.text(), numberish)
+
+
+@property_test
+@given(any_cell, st.sampled_from([None, ".", ","]))
+def test_parse_value_never_raises_and_is_consistent(cell, hint):
+    parsed = parse_value(cell, decimal_hint=hint)
+    assert parsed.kind in KINDS
+    assert (parsed.value is None) == (parsed.kind in VALUELESS_KINDS)
+    if parsed.value is not None:
+        assert math.isfinite(parsed.value)
+    assert parsed.text == " ".join(cell.split())
+
+
+@property_test
+@given(any_cell, st.sampled_from([None, ".", ","]))
+def test_parse_value_is_idempotent_on_text(cell, hint):
+    parsed = parse_value(cell, decimal_hint=hint)
+    assert parse_value(parsed.text, decimal_hint=hint) == parsed
+
+
+@property_test
+@given(st.lists(any_cell, max_size=6))
+def test_detect_decimal_separator_never_raises(column):
+    assert detect_decimal_separator(column) in (None, ".", ",")
