@@ -71,6 +71,9 @@ class TableExtractor:
         years = years_in(caption)
         if len(set(years)) == 1:
             year = years[0]
+        running = re.search(r"((?:19|20)\d\d)\s*\(?\s*tahun\s+berjalan", caption.lower())
+        if running:  # plans count "tahun berjalan" as n-1: the plan's own year n comes after it
+            year = int(running.group(1)) + 1
         return TableContext(info.doc_type, year, info.year_to)
 
     # -- steps -------------------------------------------------------------------------------

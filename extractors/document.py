@@ -32,7 +32,7 @@ _AGENCY = re.compile(
     re.IGNORECASE,
 )
 _REGION = re.compile(r"\b(kota|kabupaten|kab\.|provinsi|prov\.)\s+((?:[a-z]+)(?:\s+(?!tahun\b|dinas\b|badan\b)[a-z]+){0,2})", re.IGNORECASE)
-_REGION_STOP = {"nomor", "no", "tentang", "tahun", "jl", "jalan", "telepon", "dan", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode"}
+_REGION_STOP = {"nomor", "no", "tentang", "tahun", "jl", "jalan", "telepon", "unit", "review", "rencana", "laporan", "renstra", "lakip", "lkip", "perjanjian", "indikator", "pengukuran", "capaian", "target", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,8 @@ def _clean_name(words: str) -> str:
         if w.lower().strip(",") in _REGION_STOP:
             break
         parts.append(w.strip(","))
-    return " ".join(p.capitalize() if p.isupper() or p.islower() else p for p in parts)
+    small = {"dan", "dan/atau", "serta", "untuk", "&"}
+    return " ".join(p.lower() if p.lower() in small and k else (p.capitalize() if p.isupper() or p.islower() else p) for k, p in enumerate(parts))
 
 
 def find_agency(text: str) -> str | None:

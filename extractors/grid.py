@@ -135,11 +135,11 @@ def plumber_table_to_grid(page, table, page_number: int, index: int) -> Grid:
     col_x = []
     for j in range(n_cols):
         xs = [c.bbox for r in cells if j < len(r) and (c := r[j]) is not None and c.col == j]
-        col_x.append((min(b[0] for b in xs), max(b[2] for b in xs)) if xs else (0.0, 0.0))
+        col_x.append((min(b[0] for b in xs), min(b[2] for b in xs)) if xs else (0.0, 0.0))  # narrowest: merged cells are wider
     row_y = []
     for i, r in enumerate(cells):
         ys = [c.bbox for c in r if c is not None and c.row == i]
-        row_y.append((min(b[1] for b in ys), max(b[3] for b in ys)) if ys else (0.0, 0.0))
+        row_y.append((min(b[1] for b in ys), min(b[3] for b in ys)) if ys else (0.0, 0.0))
     _fill_spans(cells, col_x, row_y)
     cells = _renumber(_drop_redundant_columns(cells))
     return Grid(page_number, rounded(table.bbox), cells, "pdfplumber-lattice", index=index)

@@ -27,7 +27,7 @@ _MEASURE_WORDS = {
     "existing": "baseline",
     "tahundasar": "baseline",
 }
-_MONEY_WORDS = ("pagu", "anggaran", "rupiah", "pendanaan", "dana", "biaya", "alokasi")
+_MONEY_WORDS = ("pagu", "anggaran", "rupiah", "dana", "biaya", "alokasi")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
 _CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+([-.]\d+(\.\d+)*)?$")
@@ -39,6 +39,25 @@ _PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
 def compact(text: str) -> str:
     """Letters only, lowercase: header words split by narrow columns ("INDIKA TOR") match again."""
     return re.sub(r"[^a-z]", "", text.lower())
+
+
+def word_tokens(text: str) -> list[str]:
+    """Lowercase letter runs, plus each adjacent pair joined, so "INDIKA TOR" and "kondisi awal" also
+    appear as "indikator" and "kondisiawal". A keyword must start a token: "pencapaian" is not "capaian"."""
+    toks = re.findall(r"[a-z]+", text.lower())
+    return toks + [a + b for a, b in zip(toks, toks[1:])]
+
+
+def find_word(text: str, word: str) -> int:
+    """Index of the first token starting with `word`, -1 when absent."""
+    for k, tok in enumerate(word_tokens(text)):
+        if tok.startswith(word):
+            return k % max(1, len(re.findall(r"[a-z]+", text.lower())))
+    return -1
+
+
+def has_word(text: str, *words: str) -> bool:
+    return any(find_word(text, w) >= 0 for w in words)
 
 
 @dataclass(frozen=True)
@@ -171,12 +190,13 @@ def _propagate_header_years(grid: Grid, header_rows: int) -> dict[tuple[int, int
 
 
 def _measure_of(texts: list[str]) -> str | None:
-    """The measure named by the most specific header text that names one; in it, the first word wins."""
-    for t in reversed(texts):
-        c = compact(t)
-        if "tingkatrealisasi" in c or "tingkatcapaian" in c or "persentasecapaian" in c:
+    """The measure named by the most specific header text that names one; in it, the first word wins.
+
+    Last, all the texts joined: a word split over two header rows ("TARGE" / "T") names one too."""
+    for t in reversed([" ".join(texts), *texts]):
+        if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian"):
             return "capaian"
-        hits = [(c.find(w), m) for w, m in _MEASURE_WORDS.items() if w in c]
+        hits = [(k, m) for w, m in _MEASURE_WORDS.items() if (k := find_word(t, w)) >= 0]
         if hits:
             return min(hits)[1]
     return None
@@ -227,6 +247,10 @@ def _data_stats(grid: Grid, header_rows: int, j: int) -> tuple[int, int, int, in
     return filled, numeric, money, unitlike
 
 
+def _letters(grid: Grid, header_rows: int, j: int) -> int:
+    return sum(len(re.findall(r"[A-Za-z]", grid.text(i, j))) for i in range(header_rows, grid.n_rows) if grid.is_origin(i, j))
+
+
 def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
     """What each column of a table means; None when the table holds no indicator."""
     h = find_header_rows(grid)
@@ -245,17 +269,17 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         measure = _measure_of(texts)
         if c in ("no", "nomor", "kode", "nourut") or (c.startswith("no") and len(c) <= 3):
             role = "no"
-        elif any(w in c for w in _MONEY_WORDS) or re.search(r"\brp\b", header.lower()) or (filled and money * 2 > filled):
+        elif has_word(header, *_MONEY_WORDS) or re.search(r"\brp\b", header.lower()) or (filled and money * 2 > filled):
             role = "money"
-        elif "indikator" in c and not (measure and c.find("indikator") > c.find(next(w for w in _MEASURE_WORDS if w in c))):
+        elif has_word(header, "indikator") and not (measure and numeric * 2 > filled):
             role = "indicator"
-        elif c.startswith("satuan") or (measure is None and "satuan" in c):
+        elif c.startswith("satuan") or (measure is None and has_word(header, "satuan")):
             role = "unit"
         elif measure and filled and unitlike * 2 > filled:
             role = "unit"
         elif measure:
             role = "value"
-        elif "sasaran" in c or "tujuan" in c or "program" in c or "kegiatan" in c or c == "kinerja" or "uraian" in c:
+        elif has_word(header, "sasaran", "tujuan", "program", "kegiatan", "uraian") or c == "kinerja":
             role = "sasaran"
         elif texts and years_in(header) and numeric:
             role = "value"  # a bare year column under a header we could not read: decided below
@@ -266,11 +290,16 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
     indicator_cols = [c for c in columns if c.role == "indicator"]
     if not indicator_cols:
         return None
-    # Only the first indicator column names the indicator; later ones (formula, definition) are "other".
-    first_ind = indicator_cols[0].index
+    # One column names the indicator: of those under the first "indikator" header, the one with the
+    # most words (a header spanning a bullet column and a name column covers both); others are "other".
+    first_group = [c for c in indicator_cols if c.header == indicator_cols[0].header]
+    first_ind = max(first_group, key=lambda c: (_letters(grid, h, c.index), -c.index)).index
     columns = [replace(c, role="other") if c.role == "indicator" and c.index != first_ind else c for c in columns]
     sasaran_cols = [c for c in columns if c.role == "sasaran"]
-    columns = [replace(c, role="other") if c.role == "sasaran" and c is not sasaran_cols[0] else c for c in columns]
+    if sasaran_cols:
+        named = [c for c in sasaran_cols if has_word(c.header, "sasaran")]
+        keep = (named or sasaran_cols)[0]
+        columns = [replace(c, role="other") if c.role == "sasaran" and c is not keep else c for c in columns]
 
     # Bare year columns: a planning document's years are targets; a report's are ambiguous, so dropped.
     planning = ctx.doc_type in ("RENSTRA", "RENJA", "RKT", "PK", "IKU", "IKI", "RPJMD")
@@ -319,43 +348,52 @@ def _row_has_values(grid: Grid, i: int, layout: Layout) -> bool:
 def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
     """The indicator name for each row that has values.
 
-    A name usually sits in the value row's own cell (merged cells included). Some tables put each
-    printed line of a long name in a row of its own, around the row holding the values: such
-    text-only rows join the nearest value row they touch, up to an empty row or another value row.
+    A name usually sits in the value row's own cell (merged cells included). Some tables print each
+    line of a long name in a row of its own around the row holding the values and the number: where
+    the table numbers its records (or the value row has no name), such text-only, unnumbered rows
+    join the value row they touch, up to an empty row, a numbered row or another value row.
     """
     ind = layout.col("indicator")
     assert ind is not None
-    names: dict[int, str] = {}
+    no = layout.col("no")
     value_rows = [i for i in range(layout.header_rows, grid.n_rows) if _row_has_values(grid, i, layout)]
+    value_set = set(value_rows)
+    claimed: set[int] = set()
+
+    def joinable(k: int) -> bool:
+        if k in value_set or k in claimed or not (layout.header_rows <= k < grid.n_rows):
+            return False
+        if no is not None and grid.is_origin(k, no.index) and grid.text(k, no.index):
+            return False
+        return grid.is_origin(k, ind.index) and bool(grid.text(k, ind.index))
+
+    names: dict[int, str] = {}
     for i in value_rows:
-        names[i] = grid.text(i, ind.index)
-    orphans = [i for i in value_rows if not names[i]]
-    for i in orphans:
-        parts_above: list[str] = []
-        k = i - 1
-        while k >= layout.header_rows and k not in value_rows:
-            t = grid.text(k, ind.index) if grid.is_origin(k, ind.index) else ""
-            if not t:
-                break
-            parts_above.insert(0, t)
-            k -= 1
-        parts_below: list[str] = []
-        k = i + 1
-        while k < grid.n_rows and k not in value_rows:
-            t = grid.text(k, ind.index) if grid.is_origin(k, ind.index) else ""
-            if not t or any(grid.text(k, c.index) for c in layout.columns if c.role == "no"):
-                break
-            parts_below.append(t)
-            k += 1
-        names[i] = collapse_whitespace(" ".join(parts_above + parts_below))
+        top = bottom = i
+        if no is not None or not grid.text(i, ind.index):
+            while joinable(top - 1):
+                top -= 1
+            if no is None or not (grid.is_origin(i + 1, ind.index) and grid.text(i + 1, no.index) if i + 1 < grid.n_rows else False):
+                while joinable(bottom + 1):
+                    bottom += 1
+        claimed.update(range(top, bottom + 1))
+        cells = []
+        for k in range(top, bottom + 1):
+            c = grid.cell(k, ind.index)
+            if c is not None and c.text and all(c is not d for d in cells):
+                cells.append(c)
+        names[i] = collapse_whitespace(" ".join(c.text for c in cells))
     return names
 
 
 def _unit_from(grid: Grid, i: int, layout: Layout, col: Column) -> str | None:
+    """The unit printed beside the value, else the one its header names ("Capaian (%)"), else the row's satuan."""
     if col.unit_col is not None:
         t = grid.text(i, col.unit_col)
         if t:
             return t
+    if "%" in col.header:
+        return "%"
     unit = layout.col("unit")
     if unit is not None:
         t = grid.text(i, unit.index)

@@ -127,7 +127,7 @@ def bench_accuracy(
         err.print(f"[red]kinerja bench: {exc}[/red]")
         raise typer.Exit(2)
     for line in lines:
-        console.print(line, markup=False, highlight=False)
+        typer.echo(line)
 
 
 def main() -> None:  # pragma: no cover
