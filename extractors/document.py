@@ -20,19 +20,20 @@ _DOC_TYPES: list[tuple[str, str]] = [
     (r"rencana\s+kinerja\s+tahunan|\brkt\b", "RKT"),
     (r"indikator\s+kinerja\s+utama|\biku\b", "IKU"),
     (r"rencana\s+strategis|\brenstra\b", "RENSTRA"),
-    (r"rencana\s+kerja|\brenja\b", "RENJA"),
+    (r"rencana\s+kerja|\brenja\b|rencana\s+program\s+dan\s+kegiatan", "RENJA"),
     (r"\brpjmd\b|rencana\s+pembangunan\s+jangka\s+menengah", "RPJMD"),
     (r"laporan\s+realisasi\s+anggaran|\blra\b", "LRA"),
 ]
 DOC_TYPES = ("LKIP", "RENSTRA", "IKU", "IKI", "PK", "POHON_KINERJA", "CASCADING", "PENGUKURAN_KINERJA", "RENJA", "RKT", "RPJMD", "LRA", "OTHER")
 
 _AGENCY = re.compile(
-    r"\b((?:dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah\s+sakit|rsud|bappeda|dprd)"
-    r"(?:\s+(?!kota\b|kabupaten\b|provinsi\b|prov\.?\b|tahun\b|pemerintah\b)[a-z&,/\-]+){0,9})",
+    r"\b((?:dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah[ \t]+sakit|rsud|bappeda|dprd)"
+    r"(?:[ \t]+(?!kota\b|kabupaten\b|provinsi\b|prov\.?\b|tahun\b|pemerintah\b)[a-z&,/\-]+){0,9})",
     re.IGNORECASE,
 )
-_REGION = re.compile(r"\b(kota|kabupaten|kab\.|provinsi|prov\.)\s+((?:[a-z]+)(?:\s+(?!tahun\b|dinas\b|badan\b)[a-z]+){0,2})", re.IGNORECASE)
-_REGION_STOP = {"nomor", "no", "tentang", "tahun", "jl", "jalan", "telepon", "unit", "review", "rencana", "laporan", "renstra", "lakip", "lkip", "perjanjian", "indikator", "pengukuran", "capaian", "target", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode"}
+# Case matters: "Provinsi Jawa Barat" / "PROVINSI JAWA BARAT" name a region, "kota se-Jawa Barat" does not.
+_REGION = re.compile(r"\b(Kota|KOTA|Kabupaten|KABUPATEN|Kab\.|KAB\.|Provinsi|PROVINSI|Prov\.|PROV\.)[ \t]+([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})")
+_NAME_STOP = {"bab", "nama", "bidang", "selanjutnya", "disebut", "pihak", "nomor", "no", "tentang", "tahun", "jl", "jalan", "telepon", "unit", "review", "rencana", "laporan", "renstra", "lakip", "lkip", "perjanjian", "indikator", "pengukuran", "capaian", "target", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class DocumentInfo:
 
 
 def _title(text: str) -> str:
-    return collapse_whitespace(undouble_glyphs(text))
+    """Whitespace collapsed within lines; line breaks kept, since a name never runs across one."""
+    return "\n".join(collapse_whitespace(undouble_glyphs(line)) for line in text.splitlines() if line.strip())
 
 
 def classify_doc_type(title_text: str) -> str:
@@ -63,10 +65,10 @@ def classify_doc_type(title_text: str) -> str:
     return min((rank, t) for pos, rank, t in found if pos - first < 40)[1]
 
 
-def _clean_name(words: str) -> str:
+def _clean_name(words: str, extra_stops: frozenset = frozenset()) -> str:
     parts = []
     for w in words.split():
-        if w.lower().strip(",") in _REGION_STOP:
+        if w.lower().strip(",") in _NAME_STOP or w.lower().strip(",") in extra_stops:
             break
         parts.append(w.strip(","))
     small = {"dan", "dan/atau", "serta", "untuk", "&"}
@@ -84,23 +86,31 @@ def find_agency(text: str) -> str | None:
 
 
 def find_region(text: str) -> str | None:
-    names = []
+    """The region named most often; of its spellings, the longest that is always printed in full
+    ("Provinsi Jawa Barat" five times beats a stray "Provinsi Jawa Barat Ta")."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
     for m in _REGION.finditer(text):
         kind = {"kab.": "Kabupaten", "prov.": "Provinsi"}.get(m.group(1).lower(), m.group(1).capitalize())
-        rest = _clean_name(m.group(2))
-        if rest:
-            names.append(f"{kind} {rest}")
-    if not names:
+        words = _clean_name(m.group(2), frozenset({"dan", "kab", "kota", "provinsi"})).split()
+        for n in range(1, len(words) + 1):
+            name = f"{kind} {' '.join(words[:n])}"
+            counts[name] += 1
+            first.setdefault(name, m.start())
+    if not counts:
         return None
-    counts = Counter(names)
-    return max(names, key=lambda n: (counts[n], -names.index(n)))
+    top = max(counts.values())
+    return max((n for n, c in counts.items() if c >= 0.6 * top), key=lambda n: (len(n.split()), -first[n]))
 
 
 def find_period(text: str) -> tuple[int | None, int | None]:
     """The years a report covers: "Tahun 2025" -> (2025, 2025); "2023-2026" -> (2023, 2026)."""
     low = text.lower()
-    m = re.search(r"(?:tahun|periode|th\.?)\s*(?:anggaran\s*)?((?:19|20)\d\d)(?:\s*(?:-|–|s\.?\s*d\.?|s/d|sampai)\s*((?:19|20)\d\d))?", low)
-    if m:
+    # "Nomor 29 Tahun 2014" cites a law or decree: not the period of the report
+    pattern = r"(?<!\d )(?<!\d)(?:tahun|periode|th\.?)\s*(?:anggaran\s*)?((?:19|20)\d\d)(?:\s*(?:-|–|s\.?\s*d\.?|s/d|sampai)\s*((?:19|20)\d\d))?"
+    for m in re.finditer(pattern, low):
+        if re.search(r"(nomor|no\.?)\s*[\w./-]+\s*$", low[max(0, m.start() - 30) : m.start()]):
+            continue
         a = int(m.group(1))
         b = int(m.group(2)) if m.group(2) else a
         return (min(a, b), max(a, b))
@@ -119,6 +129,12 @@ def describe_document(first_pages_text: list[str]) -> DocumentInfo:
         return DocumentInfo("OTHER", None, None, None, None)
     head = pages[0][:1500]
     doc_type = classify_doc_type(head)
+    lines = head.splitlines()
+    lampiran = next((k for k, ln in enumerate(lines[:6]) if re.match(r"\s*lampiran\b", ln, re.IGNORECASE)), None)
+    if lampiran is not None:
+        # an appendix is what its own title says; the report it belongs to is only its running header
+        own = "\n".join(ln for ln in lines[lampiran + 1 : lampiran + 6] if classify_doc_type(ln) != "LKIP")
+        doc_type = classify_doc_type(own) if classify_doc_type(own) != "OTHER" else doc_type
     if doc_type == "OTHER" and len(pages) > 1:
         doc_type = classify_doc_type(" ".join(p[:800] for p in pages[1:3]))
     body = " ".join(pages[:3])

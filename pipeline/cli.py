@@ -82,13 +82,15 @@ def query(
         raise typer.Exit(2)
     if rel is None:
         return
-    df = rel.limit(limit).df()
+    limited = rel.limit(limit)
     table = Table(show_lines=False)
-    for c in df.columns:
+    for c in limited.columns:
         table.add_column(str(c), overflow="fold")
-    for row in df.itertuples(index=False):
+    for row in limited.fetchall():
         table.add_row(*["" if v is None else str(v) for v in row])
-    console.print(table)
+    # a pipe or a file gets every column at full width, not squeezed to 80 characters
+    out = console if console.is_terminal else Console(width=400)
+    out.print(table)
     total = con.sql(f"select count(*) from ({sql})").fetchone()[0]
     if total > limit:
         console.print(f"({limit} of {total} rows)")

@@ -108,8 +108,8 @@ def _fmt_like(v: float, template: str) -> str:
         sep, dec = "", 0
     whole, _, frac = f"{v:,.{dec}f}".partition(".")
     out = whole.replace(",", "" if sep == "." else ".") + (sep + frac if dec else "")
-    if num.startswith("0") and len(num.split(sep or ".")[0]) == 2:
-        out = out.zfill(len(out) + 1)  # keep the "04.05" slip
+    if num.startswith("0") and len(num.split(sep or ".")[0]) == 2 and len(whole) == 1:
+        out = "0" + out  # keep the "04.05" slip
     return out + tail
 
 
@@ -470,7 +470,7 @@ class Doc:
         else:
             self.budget.append({"file": self.name, "year": data["year"], "code": data["code"],
                                 "name": data["name"], "pagu": _money(data["pagu"]),
-                                "realisasi": _money(data["realisasi"]),
+                                "realisasi": _money(data["realisasi"]) if data["realisasi"] else "",
                                 "pct": cell_value(data["pct"])[0], "page": self.page})
 
 
@@ -564,6 +564,13 @@ PK = [("1", S_AKIP.replace("akuntabilitas", "Akuntabilitasi"),
       ("2", S_PPKS_RPD, [(I_psks_layan, ("6%",))]),
       ("3.", "Meningkatnya Keberfungsian Potensi dan Sumber Kesejahteraan Sosial (PSKS)",
        [(I_psks, ("100%",))])]
+PK2 = [("1.", S_PPKS, [(I_PPKS, ("12%",))]), ("2.", S_PSKS, [(I_PSKS, ("100%",))])]
+# anggaran attached to the Perjanjian Kinerja murni (pagu only)
+PK_BUDGET = [("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 15061828880),
+             ("Program Pemberdayaan Sosial", 4524850000), ("Program Rehabilitasi Sosial", 4402800000),
+             ("Program Perlindungan Dan Jaminan Sosial", 4777649800),
+             ("Program Penanganan Bencana", 2130000000),
+             ("Program Pengelolaan Taman Makam Pahlawan", 989150000)]
 TW3 = [("1", S_AKIP, [(I_AKIP, ("BB", "BB", "100")), (I_IKM, ("80,5", "92,86", "115"))]),
        ("2", S_PPKS_RPD, [(I_psks_layan, ("6%", "-", "-"))]),
        ("3", S_PSKS_RPD, [(I_psks, ("100%", "100%", "100"))])]
@@ -715,6 +722,9 @@ TEXT = {
     "yang lebih tinggi kepada pimpinan instansi yang lebih rendah untuk melaksanakan program dan "
     "kegiatan yang disertai dengan indikator kinerja. Perjanjian kinerja ini merupakan tolak ukur "
     "evaluasi akuntabilitas kinerja pada akhir Tahun {y}.",
+    "pk2": "Sasaran Strategis pada Renstra {org} tahun {y}-{y4} dilakukan perubahan dari Sasaran "
+    "Strategis sebelumnya. Dari Sasaran Strategis tersebut, diturunkan kedalam perjanjian kinerja "
+    "perubahan seperti diuraikan ditabel dibawah ini.",
     "renstra": "Dalam mendukung pencapaian visi dan misi pembangunan daerah, Dinas Sosial sebagai "
     "salah satu perangkat daerah harus melaksanakan amanat pada RPJMD dengan perumusan tujuan, dan "
     "sasaran yang sesuai dengan tugas pokok dan fungsi Dinas Sosial dengan penjabaran sebagai berikut:",
@@ -776,7 +786,7 @@ def _lkip_tables(o: Opts) -> dict[str, Table]:
                        H("TARGET KINERJA", cs=3), H("KONDISI AKHIR", rs=2)],
                       [H(str(x)) for x in rpd_years]], body, size=sz, shade=o.shade)
 
-    def grouped(groups, measures, years, periods, first=()):
+    def grouped(groups, measures, years, periods):
         rows = []
         for no, sasaran, inds in _groups(o, groups):
             for k, (ind, *rest) in enumerate(inds):
@@ -802,6 +812,26 @@ def _lkip_tables(o: Opts) -> dict[str, Table]:
                     [[H("No"), H("Sasaran Strategis"), H("Indikator Kinerja"), H("Target")],
                      numbering((1, 2, 3, 4), "paren")],
                     grouped(PK, ("target",), (y,), ("",)), size=sz + 0.5, shade=o.shade)
+
+    t["pk2"] = Table("Perjanjian Kinerja perubahan", [26, 190, 190, 70],
+                     [[H("No"), H("Sasaran Strategis"), H("Indikator Kinerja"), H("Target")],
+                      numbering((1, 2, 3, 4), "paren")],
+                     grouped(PK2, ("target",), (y,), ("",)), size=sz + 0.5, shade=o.shade)
+    scale = 1.0 if o.rng is None else o.rng.uniform(0.4, 1.8)
+    rows = []
+    for i, (name, p) in enumerate(PK_BUDGET, 1):
+        p = round(p * scale)
+        rec = ("budget", {"year": y, "code": "", "name": name, "pagu": _rp(p, "dot"),
+                          "realisasi": "", "pct": ""})
+        rows.append([Cell(f"{i}. {name}", rec=rec), Cell(_rp(p, "dot"), fit=True), Cell("APBD", al="C")])
+    total = sum(round(p * scale) for _, p in PK_BUDGET)
+    rows.append([Cell("Total", bold=True, rec=("budget", {"year": y, "code": "", "name": "Total",
+                                                          "pagu": _rp(total, "dot"),
+                                                          "realisasi": "", "pct": ""})),
+                 Cell(_rp(total, "dot"), bold=True, fit=True), Cell("")])
+    t["pk_budget"] = Table("Anggaran Perjanjian Kinerja (Rp)", [260, 100, 90],
+                           [[H("Program"), H("Anggaran"), H("Ket (Sumber Dana)")]], rows,
+                           size=sz + 0.5, shade=o.shade)
 
     rows = []
     for k, (sasaran, ind, vals) in enumerate(o.pick(RENSTRA)):
@@ -877,7 +907,6 @@ def _lkip_tables(o: Opts) -> dict[str, Table]:
                       [[H("NO"), H("PPKS"), H("TARGET"), H("REALISASI"), H("CAPAIAN"), H("KET")]],
                       rows, size=sz + 1)
 
-    scale = 1.0 if o.rng is None else o.rng.uniform(0.4, 1.8)
     progs = [(c, n, round(p * scale), round(r * scale)) for c, n, p, r in PROGRAMS]
     tot_p, tot_r = sum(p for *_, p, _ in progs), sum(r for *_, r in progs)
     rows = []
@@ -943,8 +972,10 @@ def _lkip(name: str, o: Opts) -> Doc:
                     ("", 40), (org.upper(), 15)):
         d.text(s, size=size, font=BOLD, align="C", after=6)
     d.y = 150
-    for s in (f"{'JL. IR. H. JUANDA NO. 100 ' if reg == 'Kota Bekasi' else ''}{reg.upper()}",
-              "EMAIL : DINSOS@" + reg.replace(" ", "").upper() + ".GO.ID"):
+    bekasi = reg == "Kota Bekasi"
+    for s in ("JL. IR. H. JUANDA NO. 100 BEKASI, JAWA BARAT" if bekasi else reg.upper(),
+              "TELEPON 021-88349600, FAX. 021-88349600, EMAIL : DINSOSKOTABEKASI@GMAIL.COM"
+              if bekasi else "EMAIL : DINSOS@" + reg.replace(" ", "").upper() + ".GO.ID"):
         d.text(s, size=9, align="C")
 
     d.new_page()
@@ -968,11 +999,16 @@ def _lkip(name: str, o: Opts) -> Doc:
     d.para(T["pk"])
     d.table(t["pk"], ("Tabel 2.3", f"PERJANJIAN KINERJA TAHUN {y}", org.upper()),
             f"Sumber Data : Perjanjian Kinerja Murni {y}")
+    d.table(t["pk_budget"], (), f"Sumber Data : Perjanjian Kinerja Murni {y}")
+    d.text("2.2. Perencanaan Kinerja Periode RPJMD", size=10.5, font=BOLD, after=4)
+    d.para(T["pk2"])
+    d.table(t["pk2"], ("Tabel 2.4", f"Perjanjian Kinerja {org} Tahun {y}", "(Eselon II)"),
+            f"Sumber Data : Perjanjian Kinerja Perubahan Eselon II {org}")
 
     d.new_page(landscape=o.landscape)
     d.text(f"2.2.1. Rencana Strategis {org} Tahun {y}-{y + 4}", size=10.5, font=BOLD, after=4)
     d.para(T["renstra"])
-    d.table(t["renstra"], ("Tabel 2.4", f"Tujuan dan Sasaran Jangka Menengah {org}",
+    d.table(t["renstra"], ("Tabel 2.5", f"Tujuan dan Sasaran Jangka Menengah {org}",
                            f"Tahun {y}-{y + 4}"),
             f"Sumber Data : Rancangan Akhir Renstra Dinas Sosial Tahun {y}-{y + 4}")
 
