@@ -28,6 +28,10 @@ _MEASURE_WORDS = {
     "tahundasar": "baseline",
 }
 _MONEY_WORDS = ("pagu", "anggaran", "rupiah", "dana", "biaya", "alokasi")
+_HEADER_WORDS = (
+    *_MEASURE_WORDS, *_MONEY_WORDS, "indikator", "sasaran", "satuan", "kinerja", "tahun", "uraian", "keterangan",
+    "program", "kegiatan", "sumber", "formula", "penjelasan", "tujuan", "nomor", "rp", "lokasi", "catatan", "jabatan",
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
 _CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+([-.]\d+(\.\d+)*)?$")
@@ -143,7 +147,7 @@ def _is_data_cell(text: str) -> bool:
     if p.kind in ("number", "percent", "money") and p.value is not None:
         return True
     words = re.findall(r"[A-Za-z]{2,}", text)
-    header_like = any(w in compact(text) for w in (*_MEASURE_WORDS, "indikator", "sasaran", "satuan", "kinerja", "tahun", "uraian", "keterangan", "program", "kegiatan", "sumber", "formula", "penjelasan", "tujuan", "nomor"))
+    header_like = has_word(text, *_HEADER_WORDS)
     return len(words) >= 3 and not header_like
 
 

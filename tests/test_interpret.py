@@ -1,0 +1,183 @@
+"""Reading table grids: header rows, column meanings, records. Grids are built the way pdfplumber returns
+real SAKIP tables (merged header cells, numbering rows, split words), with the seeds' real names/values."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.grid import Cell, Grid
+from extractors.interpret import TableContext, continue_layout, find_header_rows, grid_to_budget, grid_to_layout, layout_to_values
+
+LEFT, UP = "<", "^"  # a position covered by the merged cell to its left / above
+
+
+def make_grid(rows: list[list[str]], page: int = 3) -> Grid:
+    """Rows of text; "<" and "^" mark positions covered by the merged cell to the left / above."""
+    cells: list[list[Cell | None]] = []
+    for i, row in enumerate(rows):
+        out: list[Cell | None] = []
+        for j, t in enumerate(row):
+            if t == LEFT:
+                out.append(out[j - 1])
+            elif t == UP:
+                out.append(cells[i - 1][j])
+            else:
+                out.append(Cell(t, (50.0 + 60 * j, 100.0 + 20 * i, 110.0 + 60 * j, 120.0 + 20 * i), i, j))
+        cells.append(out)
+    return Grid(page, (50.0, 100.0, 50.0 + 60 * len(rows[0]), 100.0 + 20 * len(rows)), cells, "pdfplumber-lattice")
+
+
+def values_of(rows, doc_type="LKIP", year=2025, jabatan=None):
+    grid = make_grid(rows)
+    ctx = TableContext(doc_type, year, year, jabatan)
+    layout = grid_to_layout(grid, ctx)
+    assert layout is not None
+    return layout_to_values(grid, layout, ctx, "p3t1")
+
+
+def test_renstra_targets_under_merged_year_header_with_baseline():
+    rows = [
+        ["SASARAN", "INDIKATOR KINERJA", "SATUAN", "KONDISI AWAL (2021)", "TARGET KINERJA", LEFT, LEFT],
+        [UP, UP, UP, UP, "2024", "2025", "2026"],
+        ["Meningkatnya akuntabilitas", "Indeks Kepuasan Masyarakat terhadap Layanan Publik", "Nilai", "83,33", "84,20", "85,15", "86,10"],
+        [UP, "Nilai Akuntabilitas Kinerja Instansi Pemerintah (AKIP)", "Nilai", "67,07", "72,05", "73,12", "74,10"],
+    ]
+    vals = values_of(rows, doc_type="RENSTRA")
+    got = {(v.indicator_name[:20], v.year, v.measure): v.value for v in vals}
+    assert got[("Indeks Kepuasan Masy", 2021, "baseline")] == pytest.approx(83.33)
+    assert got[("Indeks Kepuasan Masy", 2026, "target")] == pytest.approx(86.10)
+    assert got[("Nilai Akuntabilitas ", 2025, "target")] == pytest.approx(73.12)
+    assert all(v.unit == "Nilai" for v in vals)
+    # the sasaran cell spans both indicator rows
+    assert {v.sasaran for v in vals} == {"Meningkatnya akuntabilitas"}
+    assert len(vals) == 8
+
+
+def test_numbering_row_is_header_and_grade_keeps_text():
+    rows = [
+        ["NO.", "SASARAN", "INDIKATOR TUJUAN/SASARAN", "TARGET KINERJA SASARAN PADA TAHUN", LEFT, LEFT],
+        [UP, UP, UP, "2024", "2025", "2026"],
+        ["-1", "-5", "-6", "-7", "-8", "-9"],
+        ["1", "Meningkatnya nilai AKIP", "Nilai Akuntabilitas Kinerja Instansi Pemerintah (AKIP)", "BB", "BB", "BB"],
+        [UP, UP, "Nilai Indeks Kepuasan Masyarakat (IKM)", "80,5", "80,5", "80,5"],
+    ]
+    grid = make_grid(rows)
+    assert find_header_rows(grid) == 3
+    vals = values_of(rows, doc_type="LKIP")
+    akip = [v for v in vals if "AKIP" in v.indicator_name]
+    assert [v.year for v in akip] == [2024, 2025, 2026]
+    assert all(v.value is None and v.value_text == "BB" for v in akip)
+    ikm = [v for v in vals if "IKM" in v.indicator_name]
+    assert [v.value for v in ikm] == [80.5, 80.5, 80.5]
+
+
+def test_single_year_table_takes_year_from_context_and_triwulan_period():
+    rows = [
+        ["NO.", "SASARAN", "INDIKATOR", "TARGET", "REALISASI", "CAPAIAN KINERJA TW III 2025 (%)"],
+        ["1", "Meningkatnya keberfungsian PPKS", "Persentase PPKS yang mendapatkan pelayanan kesejahteraan sosial", "12%", "9,10%", "75,83"],
+    ]
+    vals = values_of(rows, year=2025)
+    by = {v.measure: v for v in vals}
+    assert by["target"].year == 2025 and by["target"].value == 12 and by["target"].unit == "%"
+    assert by["realisasi"].value == pytest.approx(9.1)
+    assert by["capaian"].period == "TW3" and by["capaian"].unit == "%"
+
+
+def test_bare_roman_quarters_under_triwulan():
+    rows = [
+        ["No", "Indikator Kinerja", "Target 2025", "Realisasi Triwulan", LEFT, LEFT, LEFT],
+        [UP, UP, UP, "I", "II", "III", "IV"],
+        ["1", "Persentase PSKS yang dibina", "100%", "25%", "50%", "75%", "100%"],
+    ]
+    vals = values_of(rows)
+    real = [v for v in vals if v.measure == "realisasi"]
+    assert [v.period for v in real] == ["TW1", "TW2", "TW3", "TW4"]
+    assert [v.value for v in real] == [25, 50, 75, 100]
+    target = [v for v in vals if v.measure == "target"]
+    assert len(target) == 1 and target[0].period is None and target[0].year == 2025
+
+
+def test_words_split_by_narrow_columns_still_name_the_column():
+    rows = [
+        ["NO", "INDIKA TOR KINERJA", "BASELIN E", "TARGE T 2016"],
+        ["1", "Persentase penyelesaian TLHP OPD Provinsi", "75%", "90%"],
+    ]
+    vals = values_of(rows, year=2016)
+    assert {(v.measure, v.value) for v in vals} == {("baseline", 75), ("target", 90)}
+
+
+def test_unit_column_beside_value_and_sasaran_level_capaian_not_doubled():
+    rows = [
+        ["Sasaran Strategis", "Indikator Kinerja", "Target", LEFT, "Realisasi", LEFT, "Capaian %", LEFT],
+        [UP, UP, "Volume Satuan", LEFT, "Volume Satuan", LEFT, "IKT", "Ssrn Strag"],
+        ["Meningkatkan Kapasitas KUMKM", "Jumlah Koperasi aktif", "16.478", "Koperasi", "16.542", "Koperasi", "100,39", "96,77"],
+    ]
+    vals = values_of(rows, doc_type="PENGUKURAN_KINERJA", year=2016)
+    by = {v.measure: v for v in vals}
+    assert by["target"].value == 16478 and by["target"].unit == "Koperasi"
+    assert by["realisasi"].value == 16542
+    assert by["capaian"].value == pytest.approx(100.39) and by["capaian"].unit == "%"
+    assert len(vals) == 3
+
+
+def test_relative_years_and_money_columns():
+    rows = [
+        ["Kode", "Program/Kegiatan", "Indikator Kinerja Program", "Target Renstra Tahun 2013-2018", "Realisasi s/d tahun (n-1)", "Pagu Indikatif (Rp)"],
+        ["1", "Program Kerjasama", "Tingkat Kesesuaian Perencanaan", "100%", "85%", "Rp. 4.524.850.000"],
+    ]
+    vals = values_of(rows, doc_type="RENJA", year=2016)
+    assert {(v.measure, v.year, v.value) for v in vals} == {("target", 2018, 100), ("realisasi", 2015, 85)}
+
+
+def test_name_printed_line_by_line_around_the_numbered_value_row():
+    rows = [
+        ["NO", "INDIKATOR KINERJA", "TARGET 2016"],
+        ["", "Hasil penilaian EPPD Provinsi", ""],
+        ["1", "", "3,000"],
+        ["", "di tingkat nasional", ""],
+        ["", "", ""],
+        ["", "Persentase OPD yang", ""],
+        ["2", "melaksanakan SPIP", "100%"],
+    ]
+    vals = values_of(rows, year=2016)
+    assert [(v.indicator_name, v.value) for v in vals] == [
+        ("Hasil penilaian EPPD Provinsi di tingkat nasional", 3.0),
+        ("Persentase OPD yang melaksanakan SPIP", 100.0),
+    ]
+
+
+def test_value_provenance_is_the_cell():
+    rows = [["No", "Indikator Kinerja", "Target"], ["1", "Persentase PSKS yang dibina", "100%"]]
+    (v,) = values_of(rows)
+    assert v.page == 3 and v.table == "p3t1" and v.extractor == "pdfplumber-lattice"
+    assert v.bbox == (170.0, 120.0, 230.0, 140.0)
+
+
+def test_table_without_indicator_column_is_not_an_indicator_table():
+    rows = [["Interval Nilai Realisasi Kinerja", "Kriteria Penilaian"], ["91% ≤ 100%", "Sangat tinggi"]]
+    assert grid_to_layout(make_grid(rows), TableContext("LKIP", 2025)) is None
+
+
+def test_continuation_page_reuses_previous_columns():
+    first = make_grid([["No", "Indikator Kinerja", "Target 2024", "Target 2025"], ["1", "Persentase PPKS yang terlayani", "12%", "7%"]])
+    ctx = TableContext("RENSTRA", 2025)
+    layout = grid_to_layout(first, ctx)
+    nxt = make_grid([["2", "Persentase PSKS yang dibina", "100%", "100%"]], page=4)
+    assert find_header_rows(nxt) == 0
+    cont = continue_layout(nxt, layout)
+    vals = layout_to_values(nxt, cont, ctx, "p4t1")
+    assert [(v.year, v.value, v.page) for v in vals] == [(2024, 100, 4), (2025, 100, 4)]
+    assert continue_layout(make_grid([["a", "b"]]), layout) is None
+
+
+def test_budget_rows_with_codes_pagu_realisasi():
+    rows = [
+        ["Kode", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "%"],
+        ["1.06.01", "Program Penunjang Urusan Pemerintahan Daerah", "Rp.15.061.828.880", "Rp.14.171.420.836", "94,09"],
+        ["1.06.01.01-04.2.01", "Kegiatan Perencanaan, Penganggaran, dan Evaluasi Kinerja", "Rp. 989.150.000", "Rp. 619.756.910", "62,66"],
+    ]
+    lines = grid_to_budget(make_grid(rows), TableContext("LKIP", 2025), "p3t1")
+    assert [(b.code, b.level, b.pagu, b.realisasi, b.pct, b.year) for b in lines] == [
+        ("1.06.01", "program", 15061828880.0, 14171420836.0, 94.09, 2025),
+        ("1.06.01.01-04.2.01", "kegiatan", 989150000.0, 619756910.0, 62.66, 2025),
+    ]
