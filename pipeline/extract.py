@@ -91,14 +91,17 @@ def _open(path: Path):
 
     try:
         return pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DocumentError(f"encrypted PDF: it needs a password to open ({type(exc).__name__})") from exc
-    except PDFSyntaxError as exc:
-        raise DocumentError(f"broken PDF: {exc}") from exc
-    except Exception as exc:  # pdfminer raises many kinds on malformed files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise DocumentError(f"encrypted PDF: {exc}") from exc
-        raise DocumentError(f"unreadable PDF ({type(exc).__name__}): {exc}") from exc
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors; the cause says what happened
+        chain = [exc]
+        while chain[-1].__cause__ is not None or chain[-1].__context__ is not None:
+            chain.append(chain[-1].__cause__ or chain[-1].__context__)
+        chain += [a for e in chain for a in e.args if isinstance(a, BaseException)]
+        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in chain) or "password" in str(exc).lower():
+            raise DocumentError("encrypted PDF: it needs a password to open") from exc
+        if any(isinstance(e, PDFSyntaxError) for e in chain):
+            raise DocumentError(f"broken PDF: {chain[-1]}") from exc
+        detail = next((str(e) for e in reversed(chain) if str(e)), type(exc).__name__)
+        raise DocumentError(f"unreadable PDF: {detail}") from exc
 
 
 def extract_document(path: Path, settings: Settings | None = None) -> DocumentResult:

@@ -25,14 +25,14 @@ def _context():
     return ctx
 
 
-def _child(path: str, settings: Settings, conn) -> None:
+def _child(path: str, settings: Settings, conn, reader: Callable[[Path, Settings], DocumentResult]) -> None:
     limit = settings.memory_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):
         pass  # some platforms refuse; the timeout still bounds the document
     try:
-        result = extract_document(Path(path), settings)
+        result = reader(Path(path), settings)
     except MemoryError:
         result = failed_result(Path(path), f"memory: the document needed more than {settings.memory_mb} MB")
     except BaseException as exc:  # report, never die silently
@@ -41,11 +41,11 @@ def _child(path: str, settings: Settings, conn) -> None:
     conn.close()
 
 
-def extract_isolated(path: Path, settings: Settings) -> DocumentResult:
-    """extract_document in a child process; a child that overruns or dies becomes a failed result."""
+def extract_isolated(path: Path, settings: Settings, reader: Callable[[Path, Settings], DocumentResult] = extract_document) -> DocumentResult:
+    """`reader` (extract_document) in a child process; a child that overruns or dies becomes a failed result."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(str(path), settings, sender), daemon=True)
+    proc = ctx.Process(target=_child, args=(str(path), settings, sender, reader), daemon=True)
     proc.start()
     sender.close()
     try:

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.samples import write_bad_inputs, write_samples
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory) -> Path:
+    """The sample reports, generated afresh (the same bytes as raw/)."""
+    out = tmp_path_factory.mktemp("samples")
+    write_samples(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(tmp_path_factory) -> dict[str, Path]:
+    return write_bad_inputs(tmp_path_factory.mktemp("bad"))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not (CORPUS / "real").is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
