@@ -471,14 +471,17 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
         header = collapse_whitespace(" ".join(_header_texts(grid, h, j)))
         filled, numeric, money, _ = _data_stats(grid, h, j)
         cols.append((j, compact(header), header, filled, numeric, money))
-    money_cols = [c for c in cols if c[5] and (c[5] * 2 >= c[3] or any(w in c[1] for w in _MONEY_WORDS))]
+    money_cols = [
+        c for c in cols
+        if c[3] and (c[5] * 2 >= c[3] or ((has_word(c[2], *_MONEY_WORDS, "rp") or "(rp)" in c[2].lower()) and c[4] + c[5] >= c[3] / 2))
+    ]
     if not money_cols:
         return []
     pagu_col = next((c[0] for c in money_cols if "realisasi" not in c[1]), None)
     real_col = next((c[0] for c in money_cols if "realisasi" in c[1]), None)
     pct_col = next((c[0] for c in cols if ("%" in c[2] or "persen" in c[1] or "capaian" in c[1]) and c[0] not in (pagu_col, real_col)), None)
     name_col = next((c[0] for c in cols if any(w in c[1] for w in ("program", "kegiatan", "uraian", "nama"))), None)
-    code_col = next((c[0] for c in cols if c[1].startswith("kode") or c[1] in ("no", "kode")), None)
+    code_col = next((c[0] for c in cols if c[1].startswith("kode")), None)
     if name_col is None:
         return []
     year = (_year_of(" ".join(grid.caption), None, ctx) if grid.caption else None) or ctx.year
@@ -500,6 +503,7 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
         if pagu is None and realisasi is None:
             continue
         pct = parse_value(grid.text(i, pct_col)).value if pct_col is not None else None
+        name = clean_indicator_name(name)
         lname = name.lower()
         if lname.startswith("program"):
             level = "program"
@@ -513,5 +517,5 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
             level = {2: "urusan", 3: "program", 4: "kegiatan"}.get(code.count(".") + 1, "sub_kegiatan")
         else:
             level = "other"
-        out.append(ExtractedBudgetLine(year, code, clean_indicator_name(name), level, pagu, realisasi, pct, grid.page, table_id))
+        out.append(ExtractedBudgetLine(year, code, name, level, pagu, realisasi, pct, grid.page, table_id))
     return out

@@ -72,28 +72,22 @@ def query(
     from .query import connect
 
     try:
-        con = connect(curated)
-        rel = con.sql(sql)
-    except KinerjaError as exc:
-        err.print(f"[red]kinerja query: {exc}[/red]")
+        cursor = connect(curated).execute(sql)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        rows = cursor.fetchmany(limit + 1) if columns else []
+    except Exception as exc:  # KinerjaError, or duckdb's own message on the SQL
+        err.print(f"kinerja query: {exc}", markup=False)
         raise typer.Exit(2)
-    except Exception as exc:  # duckdb's own errors say what is wrong with the SQL
-        err.print(f"[red]kinerja query: {exc}[/red]")
-        raise typer.Exit(2)
-    if rel is None:
-        return
-    limited = rel.limit(limit)
     table = Table(show_lines=False)
-    for c in limited.columns:
+    for c in columns:
         table.add_column(str(c), overflow="fold")
-    for row in limited.fetchall():
+    for row in rows[:limit]:
         table.add_row(*["" if v is None else str(v) for v in row])
     # a pipe or a file gets every column at full width, not squeezed to 80 characters
     out = console if console.is_terminal else Console(width=400)
     out.print(table)
-    total = con.sql(f"select count(*) from ({sql})").fetchone()[0]
-    if total > limit:
-        console.print(f"({limit} of {total} rows)")
+    if len(rows) > limit:
+        out.print(f"(first {limit} rows; --limit shows more)")
 
 
 @app.command()

@@ -41,8 +41,8 @@ def _frame(rows: list[dict], model: type[pa.DataFrameModel]) -> pd.DataFrame:
             df[name] = pd.to_numeric(df[name], errors="coerce").astype("float64")
         elif dtype.startswith("datetime64"):
             df[name] = pd.to_datetime(df[name], utc=True).astype("datetime64[us, UTC]")
-        elif dtype in ("str", "string"):
-            df[name] = df[name].astype("str").where(df[name].notna(), None) if len(df) else df[name].astype("str")
+        elif dtype.startswith("str"):
+            df[name] = df[name].astype("str")  # pandas 3 str dtype keeps nulls as nulls
     return df
 
 
@@ -67,6 +67,10 @@ def _failures(df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, seve
     rows = []
     bad: set = set()
     descriptions = {c.name: (c.description or c.name) for c in model.to_schema().checks}
+    # a dataframe-level check reports each failing row once per column: once per row is enough
+    table_checks = fc["check"].astype(str).str.split("(").str[0].isin(list(descriptions))
+    fc = fc.assign(column=fc["column"].where(~table_checks, None))
+    fc = fc.drop_duplicates(subset=["check", "index", "column"])
     for _, f in fc.iterrows():
         idx = f.get("index")
         check = str(f["check"])
@@ -89,7 +93,7 @@ def _failures(df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, seve
                 "page": row.get("page") if "page" in row else None,
                 "table": table,
                 "check": check_name,
-                "column": None if column is None or (isinstance(column, float) and pd.isna(column)) or column == table else str(column),
+                "column": str(column) if column in df.columns else None,  # dataframe-level checks name the schema
                 "value": None if printed is None or (isinstance(printed, float) and pd.isna(printed)) else str(printed),
                 "severity": severity,
                 "message": f"{descriptions.get(check_name, check_name)} ({name})".strip(),
@@ -113,7 +117,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         clean = df.drop(index=list(bad)).reset_index(drop=True)
         if review is not None and len(clean):
             warnings, _ = _failures(clean, review, name, "warning")
-            # the review model re-runs the table's own checks too; keep only its extra ones
+            # the review model re-runs the table's own checks too (already passed); keep only its extra ones
             own = {c.name for c in model.to_schema().checks}
             warnings = warnings[~warnings["check"].isin(own) & warnings["column"].isna()]
             failures.append(warnings)
