@@ -7,6 +7,7 @@ steps lives here only.
 from __future__ import annotations
 
 import logging
+import warnings
 import re
 from dataclasses import dataclass, field
 
@@ -100,7 +101,9 @@ class TableExtractor:
         try:
             import camelot
 
-            found = camelot.read_pdf(pdf_path, pages=str(number), flavor="stream")
+            with warnings.catch_warnings():  # "No tables found" is an answer here, not a warning
+                warnings.simplefilter("ignore")
+                found = camelot.read_pdf(pdf_path, pages=str(number), flavor="stream")
         except Exception as exc:  # camelot raises bare Exceptions on odd pages; the page just has no table
             log.debug("camelot stream failed on page %s: %s", number, exc)
             return []

@@ -104,7 +104,7 @@ def schema() -> None:
     """Print the curated tables' columns as Markdown (the README's table docs come from here)."""
     from schemas.docs import schema_markdown
 
-    console.print(schema_markdown(), markup=False, highlight=False)
+    typer.echo(schema_markdown())
 
 
 @bench_app.command("accuracy")

@@ -16,7 +16,8 @@ def schema_markdown() -> str:
             for chk in col.checks:
                 if chk.name == "isin":
                     allowed = " One of: " + ", ".join(map(str, chk.statistics["allowed_values"])) + "."
-            out.append(f"| {col_name} | {col.dtype} | {'yes' if col.nullable else 'no'} | {(col.description or '')}{allowed} |")
+            dtype = "string" if str(col.dtype).startswith("str") else str(col.dtype)
+            out.append(f"| {col_name} | {dtype} | {'yes' if col.nullable else 'no'} | {(col.description or '')}{allowed} |")
         checks = [c for c in schema.checks if c.description]
         if checks:
             out.append("\nChecks (error: the row is held back into `validation_failures`): " + "; ".join(c.description for c in checks))
