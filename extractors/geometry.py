@@ -19,10 +19,6 @@ def bbox_union(boxes: Iterable[BBox]) -> BBox:
     )
 
 
-def bbox_center(b: BBox) -> tuple[float, float]:
-    return ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-
-
 def contains_point(b: BBox, x: float, y: float, tol: float = 0.5) -> bool:
     return b[0] - tol <= x <= b[2] + tol and b[1] - tol <= y <= b[3] + tol
 

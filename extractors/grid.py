@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from normalizers.text import collapse_whitespace, join_cell_lines, undouble_glyphs
 
-from .geometry import BBox, bbox_center, camelot_to_plumber, contains_point, rounded
+from .geometry import BBox, camelot_to_plumber, contains_point, rounded
 
 
 @dataclass(frozen=True, eq=False)
@@ -158,7 +158,3 @@ def camelot_table_to_grid(table, page_number: int, page_height: float, index: in
     bbox = camelot_to_plumber(x1, y1, x2, y2, page_height)
     grid_cells = _renumber(_drop_redundant_columns(cells))
     return Grid(page_number, rounded(bbox), grid_cells, f"camelot-{table.flavor}", index=index)
-
-
-def grid_center(g: Grid) -> tuple[float, float]:
-    return bbox_center(g.bbox)

@@ -329,8 +329,6 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         if c.role == "value" and k + 1 < len(resolved) and resolved[k + 1].role == "unit":
             c = replace(c, unit_col=k + 1)
         out.append(c)
-    if not any(c.role == "value" for c in out):
-        return Layout(h, out)
     return Layout(h, out)
 
 
