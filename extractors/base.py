@@ -25,6 +25,8 @@ from .interpret import (
     grid_to_layout,
     layout_to_values,
 )
+from normalizers.text import years_in
+
 from .document import DocumentInfo
 
 log = logging.getLogger(__name__)
@@ -67,8 +69,6 @@ class TableExtractor:
         """The year (and jabatan) a table belongs to: its caption first, then the document."""
         year = info.year
         caption = " ".join(grid.caption[-3:])
-        from normalizers.text import years_in
-
         years = years_in(caption)
         if len(set(years)) == 1:
             year = years[0]
@@ -85,14 +85,13 @@ class TableExtractor:
         words = compact(" ".join(w["text"] for w in page.extract_words()[:400]))
         return sum(w in words for w in _TABLE_WORDS) >= 2
 
-    def find_grids(self, page, pdf_path: str | None) -> list[Grid]:
+    def find_grids(self, page, pdf_path: str | None, lines: list[dict]) -> list[Grid]:
         number = page.page_number
         tables = [t for t in page.find_tables() if len(t.rows) >= self.settings.min_table_rows]
         grids = [plumber_table_to_grid(page, t, number, k) for k, t in enumerate(tables)]
         grids = [g for g in grids if g.n_cols >= 2]
         if not grids and self.settings.camelot_for_borderless and pdf_path:
             grids = self._camelot_stream(pdf_path, number, float(page.height))
-        lines = page.extract_text_lines(return_chars=False)
         for g in grids:
             g.caption = text_above(lines, g.bbox, self.settings.caption_gap)
         return grids
@@ -114,7 +113,7 @@ class TableExtractor:
         if not self.page_has_table(page):
             return result, previous
         lines = page.extract_text_lines(return_chars=False)
-        for grid in self.find_grids(page, pdf_path):
+        for grid in self.find_grids(page, pdf_path, lines):
             result.tables += 1
             ctx = self.table_context(info, grid, lines)
             table_id = f"p{grid.page}t{grid.index + 1}"

@@ -133,8 +133,8 @@ def describe_document(first_pages_text: list[str]) -> DocumentInfo:
     lampiran = next((k for k, ln in enumerate(lines[:6]) if re.match(r"\s*lampiran\b", ln, re.IGNORECASE)), None)
     if lampiran is not None:
         # an appendix is what its own title says; the report it belongs to is only its running header
-        own = "\n".join(ln for ln in lines[lampiran + 1 : lampiran + 6] if classify_doc_type(ln) != "LKIP")
-        doc_type = classify_doc_type(own) if classify_doc_type(own) != "OTHER" else doc_type
+        own = classify_doc_type("\n".join(ln for ln in lines[lampiran + 1 : lampiran + 6] if classify_doc_type(ln) != "LKIP"))
+        doc_type = own if own != "OTHER" else doc_type
     if doc_type == "OTHER" and len(pages) > 1:
         doc_type = classify_doc_type(" ".join(p[:800] for p in pages[1:3]))
     body = " ".join(pages[:3])

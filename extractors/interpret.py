@@ -45,19 +45,14 @@ def compact(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
-def word_tokens(text: str) -> list[str]:
-    """Lowercase letter runs, plus each adjacent pair joined, so "INDIKA TOR" and "kondisi awal" also
-    appear as "indikator" and "kondisiawal". A keyword must start a token: "pencapaian" is not "capaian"."""
-    toks = re.findall(r"[a-z]+", text.lower())
-    return toks + [a + b for a, b in zip(toks, toks[1:])]
-
-
 def find_word(text: str, word: str) -> int:
-    """Index of the first token starting with `word`, -1 when absent."""
-    for k, tok in enumerate(word_tokens(text)):
-        if tok.startswith(word):
-            return k % max(1, len(re.findall(r"[a-z]+", text.lower())))
-    return -1
+    """Index of the first letter run that starts `word`, alone or joined with the next run, so that
+    "INDIKA TOR" and "kondisi awal" hold "indikator" and "kondisiawal"; -1 when absent.
+    A keyword must start a run: "pencapaian" is not "capaian"."""
+    toks = re.findall(r"[a-z]+", text.lower())
+    singles = (k for k, tok in enumerate(toks) if tok.startswith(word))
+    pairs = (k for k, (a, b) in enumerate(zip(toks, toks[1:])) if (a + b).startswith(word))
+    return next(singles, next(pairs, -1))
 
 
 def has_word(text: str, *words: str) -> bool:
@@ -375,9 +370,8 @@ def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
         if no is not None or not grid.text(i, ind.index):
             while joinable(top - 1):
                 top -= 1
-            if no is None or not (grid.is_origin(i + 1, ind.index) and grid.text(i + 1, no.index) if i + 1 < grid.n_rows else False):
-                while joinable(bottom + 1):
-                    bottom += 1
+            while joinable(bottom + 1):
+                bottom += 1
         claimed.update(range(top, bottom + 1))
         cells = []
         for k in range(top, bottom + 1):

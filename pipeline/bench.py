@@ -87,19 +87,17 @@ def accuracy_report(raw: Path, truth_csv: Path, settings: Settings, curated: Pat
     if not Path(truth_csv).exists():
         raise KinerjaError(f"truth file not found: {truth_csv}")
     truth = pd.read_csv(truth_csv, dtype={"value_text": str, "period": str, "value": str})
-    if curated is None:
-        from .run import run_pipeline
-
-        tmp = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
-        files = set(truth["file"])
-        settings = Settings.resolve(settings, raw_dir=raw, curated_dir=tmp / "curated", reports_dir=tmp / "reports")
+    if curated is not None:
+        values = pd.read_parquet(Path(curated) / "indicator_values.parquet")
+    else:
         from .isolation import extract_all
         from .run import discover_documents, publish
 
-        paths = [p for p in discover_documents(raw) if p.name in files]
-        publish(extract_all(paths, settings), settings)
-        curated = settings.curated_dir
-    values = pd.read_parquet(Path(curated) / "indicator_values.parquet")
+        with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as tmp:
+            settings = Settings.resolve(settings, raw_dir=raw, curated_dir=Path(tmp) / "curated", reports_dir=Path(tmp) / "reports")
+            paths = [p for p in discover_documents(raw) if p.name in set(truth["file"])]
+            publish(extract_all(paths, settings), settings)
+            values = pd.read_parquet(settings.curated_dir / "indicator_values.parquet")
     df = score(values, truth)
     lines = [f"{'file':58} {'labels':>6} {'found':>6} {'rows':>6} {'right':>6} {'recall':>7} {'precision':>9}"]
     for r in df.itertuples():
