@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from .geometry import text_above
 from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid
 from .interpret import (
+    ExtractedAttributes,
     ExtractedBudgetLine,
     ExtractedValue,
     Layout,
     TableContext,
+    TreeNode,
     compact,
     continue_layout,
     find_header_rows,
@@ -40,6 +42,8 @@ class PageResult:
     tables: int
     values: list[ExtractedValue] = field(default_factory=list)
     budget: list[ExtractedBudgetLine] = field(default_factory=list)
+    attributes: list[ExtractedAttributes] = field(default_factory=list)
+    tree: list[TreeNode] = field(default_factory=list)
 
 
 @dataclass

@@ -121,6 +121,32 @@ class ExtractedBudgetLine:
     table: str
 
 
+@dataclass
+class ExtractedAttributes:
+    """Formula, data source and definition an IKI/IKU table gives an indicator (no numbers)."""
+
+    jabatan: str | None
+    indicator_name: str
+    formula: str | None
+    sumber_data: str | None
+    definition: str | None
+    page: int
+
+
+@dataclass
+class TreeNode:
+    """One box of a pohon kinerja / cascading diagram."""
+
+    node_id: str
+    parent_node_id: str | None
+    level: int
+    jabatan: str | None
+    sasaran: str | None
+    indicator_name: str | None
+    page: int
+    bbox: tuple[float, float, float, float]
+
+
 # ---------------------------------------------------------------------------------------------
 # header
 

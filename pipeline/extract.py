@@ -29,6 +29,8 @@ class DocumentResult:
     document: dict
     values: list[dict] = field(default_factory=list)
     budget: list[dict] = field(default_factory=list)
+    attributes: list[dict] = field(default_factory=list)  # indicator_attributes rows (IKI formulas, sources)
+    tree: list[dict] = field(default_factory=list)  # performance_tree rows (pohon kinerja boxes)
     warnings: list[dict] = field(default_factory=list)  # parser guesses, page failures: for the reviewer
 
     @property
@@ -144,6 +146,8 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
     extractor = extractor_for(info.doc_type)
     values: list[dict] = []
     budget: list[dict] = []
+    attributes: list[dict] = []
+    tree: list[dict] = []
     warnings: list[dict] = []
     failed_pages: list[str] = []
     previous = None
@@ -183,9 +187,13 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
                             "page": b.page,
                         }
                     )
+                for a in result.attributes:
+                    attributes.append({**asdict(a), "source_file": path.name, "indicator_id": indicator_id(a.indicator_name)})
+                for node in result.tree:
+                    tree.append({**asdict(node), "source_file": path.name, "bbox": list(node.bbox)})
     status = "partial" if failed_pages else "ok"
     error = ("; ".join(failed_pages[:5]) + (f" (+{len(failed_pages) - 5} more)" if len(failed_pages) > 5 else "")) if failed_pages else None
-    return DocumentResult(_document_row(path, sha, info, n_pages, status, error), values, budget, warnings)
+    return DocumentResult(_document_row(path, sha, info, n_pages, status, error), values, budget, attributes, tree, warnings)
 
 
 def _any_text(path: Path, n_pages: int) -> bool:

@@ -19,8 +19,10 @@ import pyarrow.parquet as pq
 from schemas.tables import (
     BudgetLines,
     Documents,
+    IndicatorAttributes,
     IndicatorValues,
     IndicatorValuesReview,
+    PerformanceTree,
     ValidationFailures,
 )
 
@@ -53,6 +55,8 @@ def results_to_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
         "documents": _frame([r.document for r in results], Documents),
         "indicator_values": _frame([v for r in ok for v in r.values], IndicatorValues),
         "budget_lines": _frame([b for r in ok for b in r.budget], BudgetLines),
+        "indicator_attributes": _frame([a for r in ok for a in r.attributes], IndicatorAttributes),
+        "performance_tree": _frame([n for r in ok for n in r.tree], PerformanceTree),
         "extra_failures": pd.DataFrame([w for r in ok for w in r.warnings], columns=FAILURE_COLUMNS),
     }
 
@@ -110,6 +114,8 @@ def validate(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         ("documents", Documents, None),
         ("indicator_values", IndicatorValues, IndicatorValuesReview),
         ("budget_lines", BudgetLines, None),
+        ("indicator_attributes", IndicatorAttributes, None),
+        ("performance_tree", PerformanceTree, None),
     ):
         df = frames[name].reset_index(drop=True)
         errors, bad = _failures(df, model, name, "error")

@@ -130,6 +130,38 @@ class BudgetLines(pa.DataFrameModel):
     page: Series[pd.Int64Dtype] = pa.Field(ge=1)
 
 
+class IndicatorAttributes(pa.DataFrameModel):
+    """What an IKI / IKU table says about an indicator besides numbers (grain: source_file, jabatan, indicator_id)."""
+
+    source_file: Series[str]
+    jabatan: Series[str] = pa.Field(nullable=True, description="position the indicator belongs to")
+    indicator_name: Series[str] = pa.Field(str_length={"min_value": 3})
+    indicator_id: Series[str] = pa.Field(str_startswith="ind_")
+    formula: Series[str] = pa.Field(nullable=True, description="formulasi / cara perhitungan, as printed")
+    sumber_data: Series[str] = pa.Field(nullable=True, description="where the figure comes from, as printed")
+    definition: Series[str] = pa.Field(nullable=True, description="definisi / penjelasan, as printed")
+    page: Series[pd.Int64Dtype] = pa.Field(ge=1)
+
+
+class PerformanceTree(pa.DataFrameModel):
+    """One row per box of a pohon kinerja / cascading diagram (grain: source_file, node_id)."""
+
+    source_file: Series[str]
+    node_id: Series[str] = pa.Field(description="stable within the file: n<page>-<k>")
+    parent_node_id: Series[str] = pa.Field(nullable=True, description="the box this one contributes to; null at the top")
+    level: Series[pd.Int64Dtype] = pa.Field(ge=0, description="0 = ultimate outcome, counting down to outputs")
+    jabatan: Series[str] = pa.Field(nullable=True, description="position responsible for the box")
+    sasaran: Series[str] = pa.Field(nullable=True)
+    indicator_name: Series[str] = pa.Field(nullable=True)
+    page: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    bbox: Series[object] = pa.Field(description="[x0, top, x1, bottom] of the box, PDF points from the top-left")
+
+    @pa.dataframe_check
+    def node_ids_unique(cls, df: pd.DataFrame) -> Series[bool]:
+        """A node id names one box in its file."""
+        return ~df.duplicated(subset=["source_file", "node_id"], keep=False)
+
+
 class ValidationFailures(pa.DataFrameModel):
     """One row per failed check on a row (or a document); what a reviewer works through."""
 
@@ -147,5 +179,7 @@ CURATED: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "indicator_values": IndicatorValues,
     "budget_lines": BudgetLines,
+    "indicator_attributes": IndicatorAttributes,
+    "performance_tree": PerformanceTree,
     "validation_failures": ValidationFailures,
 }
