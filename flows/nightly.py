@@ -1,42 +1,116 @@
-"""The nightly flow: Prefect wiring only. Every task calls a plain function from `pipeline`."""
+"""The nightly flow: Prefect wiring only. Every task calls a plain function from `pipeline`.
+
+Extraction tasks run on a thread pool in this process (each document in its own worker process), or on a
+Dask cluster through prefect-dask when `dask_address` is set (workers must see the same raw folder).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, task, unmapped
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.artifacts import create_markdown_artifact
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.extract import DocumentResult
-from pipeline.isolation import extract_isolated
-from pipeline.run import RunSummary, check_writable, discover_documents, publish
+from pipeline.isolation import extract_with_retries
+from pipeline.progress import RunProgress
+from pipeline.run import Plan, RunSummary, check_writable, extract_planned, plan_run, publish, record_unchanged
 from pipeline.settings import Settings
+from pipeline.store import run_lock
+
+DEFAULT_CRON = "0 2 * * *"  # 02:00 every night, after the day's uploads
 
 
-@task(name="discover", retries=2, retry_delay_seconds=2)
-def discover_task(raw_dir: Path) -> list[Path]:
-    return discover_documents(raw_dir)
+@task(name="plan", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
+def plan_task(settings: Settings) -> Plan:
+    return plan_run(settings)
 
 
-@task(name="extract", task_run_name="extract {path.name}")
+@task(name="extract", task_run_name="extract {path.name}", cache_policy=NO_CACHE)
 def extract_task(path: Path, settings: Settings) -> DocumentResult:
-    return extract_isolated(path, settings)
+    return extract_with_retries(path, settings)
 
 
-@task(name="publish")
-def publish_task(results: list[DocumentResult], settings: Settings) -> RunSummary:
-    return publish(results, settings)
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_task(plan: Plan, results: list[DocumentResult], settings: Settings) -> RunSummary:
+    return publish(plan, results, settings)
+
+
+def _extract_on_runner(settings: Settings):
+    def extract_many(paths, landed):
+        futures = [extract_task.submit(p, settings) for p in paths]
+        results = []
+        for future in as_completed(futures):
+            results.append(future.result())
+            landed(results[-1])
+        return results
+
+    return extract_many
+
+
+def _publish_artifact(summary: RunSummary) -> None:
+    lines = "\n".join(f"- {line}" for line in summary.lines()[:-1])
+    report = Path(summary.report).resolve()
+    create_markdown_artifact(
+        key="kinerja-nightly-summary",
+        markdown=f"# kinerja run {summary.run_id}\n\n{lines}\n\nReviewer's report: [{report.name}]({report.as_uri()})\n",
+        description="documents, values and validation failures of this run",
+    )
 
 
 @flow(name="kinerja-nightly")
-def nightly(settings: Settings) -> RunSummary:
-    """Read every PDF in raw_dir, validate, write curated parquet and the reviewer's report."""
+def nightly(
+    raw_dir: str = "raw",
+    curated_dir: str = "curated",
+    reports_dir: str = "reports",
+    workers: int | None = None,
+    timeout_s: float | None = None,
+    memory_mb: int | None = None,
+    full: bool = False,
+    wait_for_lock: bool = True,
+) -> RunSummary:
+    """Read the new and changed PDFs in raw_dir, validate, publish a new curated version and the report."""
+    settings = Settings.resolve(
+        raw_dir=raw_dir, curated_dir=curated_dir, reports_dir=reports_dir, workers=workers,
+        timeout_s=timeout_s, memory_mb=memory_mb, full=full, wait_for_lock=wait_for_lock,
+    )
     check_writable(settings.curated_dir, settings.reports_dir)
-    paths = discover_task(settings.raw_dir)
-    results = extract_task.map(paths, settings=unmapped(settings)).result()
-    return publish_task(results, settings)
+    with run_lock(settings.curated_dir, settings.wait_for_lock):
+        plan = plan_task(settings)
+        if plan.nothing_changed:
+            summary = record_unchanged(plan, settings)
+        else:
+            with RunProgress(len(plan.to_extract)) as progress:
+                results = extract_planned(plan, settings, _extract_on_runner(settings), progress.advance)
+            summary = publish_task(plan, results, settings)
+    _publish_artifact(summary)
+    return summary
+
+
+def flow_parameters(settings: Settings) -> dict:
+    return {
+        "raw_dir": str(settings.raw_dir), "curated_dir": str(settings.curated_dir), "reports_dir": str(settings.reports_dir),
+        "workers": settings.workers, "timeout_s": settings.timeout_s, "memory_mb": settings.memory_mb,
+        "full": settings.full, "wait_for_lock": settings.wait_for_lock,
+    }
+
+
+def configured_flow(settings: Settings):
+    """The flow with its task runner: Dask when an address is given, else a thread per document in flight."""
+    if settings.dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return nightly.with_options(task_runner=DaskTaskRunner(address=settings.dask_address))
+    return nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))
 
 
 def run_nightly(settings: Settings) -> RunSummary:
-    """Run the flow with `settings.workers` documents in flight (each in its own worker process)."""
-    return nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))(settings)
+    return configured_flow(settings)(**flow_parameters(settings))
+
+
+def nightly_deployment(settings: Settings, cron: str = DEFAULT_CRON, name: str = "nightly"):
+    """The flow as a deployment on a cron schedule (what `kinerja serve` serves)."""
+    return configured_flow(settings).to_deployment(name=name, cron=cron, parameters=flow_parameters(settings))

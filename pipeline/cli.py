@@ -37,29 +37,42 @@ def run(
     workers: Optional[int] = typer.Option(None, help="documents read at once (default: CPU cores)"),
     timeout: Optional[float] = typer.Option(None, help="seconds one document may take"),
     memory_mb: Optional[int] = typer.Option(None, help="memory cap of one document's worker, MB"),
+    full: bool = typer.Option(False, "--full", help="re-extract every document, changed or not"),
+    wait: bool = typer.Option(False, "--wait", help="if another run holds the curated folder, wait for it"),
+    dask_address: Optional[str] = typer.Option(None, help="run extraction on this Dask scheduler (tcp://host:8786)"),
     no_prefect: bool = typer.Option(False, "--no-prefect", help="run the same stages without Prefect"),
 ) -> None:
-    """Run the nightly flow over RAW: extract, validate, write CURATED and REPORTS."""
+    """Run the nightly flow over RAW: extract what changed, validate, publish a new version of CURATED, write REPORTS."""
     try:
-        settings = Settings.resolve(raw_dir=raw, curated_dir=curated, reports_dir=reports, workers=workers, timeout_s=timeout, memory_mb=memory_mb)
-        from .run import check_writable, discover_documents
-
-        discover_documents(settings.raw_dir)  # fail before starting Prefect on a missing folder
-        check_writable(settings.curated_dir, settings.reports_dir)
-        if no_prefect:
-            from .run import run_pipeline
-
-            summary = run_pipeline(settings)
-        else:
-            _quiet_prefect()
-            from flows.nightly import run_nightly
-
-            summary = run_nightly(settings)
+        settings = Settings.resolve(
+            raw_dir=raw, curated_dir=curated, reports_dir=reports, workers=workers, timeout_s=timeout,
+            memory_mb=memory_mb, full=full, wait_for_lock=wait, dask_address=dask_address,
+        )
+        summary = _run(settings, no_prefect)
     except (KinerjaError, ValueError) as exc:
         err.print(f"[red]kinerja run: {exc}[/red]")
         raise typer.Exit(2)
     for line in summary.lines():
         console.print(line)
+
+
+def _run(settings: Settings, no_prefect: bool):
+    from .run import check_writable, plan_run, record_unchanged, run_lock, run_pipeline
+    from .progress import RunProgress
+
+    check_writable(settings.curated_dir, settings.reports_dir)
+    # A night with nothing new is answered before Prefect starts (it alone takes seconds to import).
+    with run_lock(settings.curated_dir, settings.wait_for_lock):
+        plan = plan_run(settings)
+        if plan.nothing_changed:
+            return record_unchanged(plan, settings)
+    if no_prefect and not settings.dask_address:
+        with RunProgress(len(plan.to_extract)) as progress:
+            return run_pipeline(settings, progress.advance)
+    _quiet_prefect()
+    from flows.nightly import run_nightly
+
+    return run_nightly(settings)
 
 
 @app.command()

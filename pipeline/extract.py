@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from extractors import extractor_for
@@ -32,6 +34,7 @@ class DocumentResult:
     attributes: list[dict] = field(default_factory=list)  # indicator_attributes rows (IKI formulas, sources)
     tree: list[dict] = field(default_factory=list)  # performance_tree rows (pohon kinerja boxes)
     warnings: list[dict] = field(default_factory=list)  # parser guesses, page failures: for the reviewer
+    transient: bool = False  # failed for a reason that may pass (I/O error, file still being written): retry
 
     @property
     def status(self) -> str:
@@ -62,12 +65,24 @@ def _document_row(path: Path, sha: str, info: DocumentInfo | None, pages: int | 
     }
 
 
-def failed_result(path: Path, message: str, status: str = "failed", sha: str | None = None) -> DocumentResult:
+def failed_result(path: Path, message: str, status: str = "failed", sha: str | None = None, transient: bool = False) -> DocumentResult:
     try:
         sha = sha or file_sha256(path)
     except OSError:
         sha = "0" * 64
-    return DocumentResult(_document_row(path, sha, None, None, status, message))
+    return DocumentResult(_document_row(path, sha, None, None, status, message), transient=transient)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the code that turns bytes into rows: any change to it re-extracts every document."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    files = [Path(__file__), *sorted((root / "extractors").glob("*.py")), *sorted((root / "normalizers").glob("*.py"))]
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def check_readable(path: Path) -> None:
@@ -111,15 +126,22 @@ def extract_document(path: Path, settings: Settings | None = None) -> DocumentRe
     settings = Settings.resolve(settings)
     path = Path(path)
     try:
+        before = path.stat()
         sha = file_sha256(path)
-        check_readable(path)
-        return _extract(path, sha, settings)
-    except DocumentError as exc:
-        return failed_result(path, str(exc), exc.status)
+        young = time.time() - before.st_mtime < settings.settle_s
+        try:
+            check_readable(path)
+            result = _extract(path, sha, settings)
+        except DocumentError as exc:
+            result = failed_result(path, str(exc), exc.status, sha, transient=young and "truncated" in str(exc))
+        after = path.stat()
+        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+            return failed_result(path, "the file changed while it was read (still being uploaded?)", transient=True)
+        return result
     except MemoryError:
         return failed_result(path, f"memory: the document needed more than {settings.memory_mb} MB")
     except OSError as exc:
-        return failed_result(path, f"could not read the file: {exc}")
+        return failed_result(path, f"could not read the file: {exc}", transient=True)
 
 
 def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:

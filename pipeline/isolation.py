@@ -7,15 +7,20 @@ process (Prefect's threads are never forked) with the extraction modules already
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import resource
-from concurrent.futures import ThreadPoolExecutor
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .extract import DocumentResult, extract_document, failed_result
 from .settings import Settings
+
+log = logging.getLogger(__name__)
+
 
 @lru_cache(maxsize=1)
 def _context():
@@ -67,15 +72,27 @@ def extract_isolated(path: Path, settings: Settings, reader: Callable[[Path, Set
         receiver.close()
 
 
+def extract_with_retries(path: Path, settings: Settings, reader: Callable[[Path, Settings], DocumentResult] = extract_document) -> DocumentResult:
+    """Isolated extraction, retried with a doubling wait while the failure is transient (I/O, upload in progress)."""
+    result = extract_isolated(path, settings, reader)
+    for attempt in range(settings.retries):
+        if not result.transient:
+            break
+        delay = settings.retry_delay_s * 2**attempt
+        log.info("%s: %s; retrying in %.1f s", Path(path).name, result.document["error"], delay)
+        time.sleep(delay)
+        result = extract_isolated(path, settings, reader)
+    return result
+
+
 def extract_all(paths: Iterable[Path], settings: Settings, on_done: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
-    """Every document, `settings.workers` at a time, each isolated; results in input order."""
+    """Every document, `settings.workers` at a time, each isolated and retried; results in input order."""
     paths = list(paths)
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        futures = [pool.submit(extract_isolated, p, settings) for p in paths]
-        results = []
-        for f in futures:
-            r = f.result()
+        futures = {pool.submit(extract_with_retries, p, settings): k for k, p in enumerate(paths)}
+        results: list[DocumentResult | None] = [None] * len(paths)
+        for f in as_completed(futures):
+            results[futures[f]] = r = f.result()
             if on_done:
                 on_done(r)
-            results.append(r)
     return results

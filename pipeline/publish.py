@@ -31,7 +31,7 @@ from .extract import DocumentResult
 FAILURE_COLUMNS = list(ValidationFailures.to_schema().columns)
 
 
-def _frame(rows: list[dict], model: type[pa.DataFrameModel]) -> pd.DataFrame:
+def frame(rows: list[dict], model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """Rows into a frame with exactly the model's columns, in its order, coerced to its dtypes."""
     cols = list(model.to_schema().columns)
     df = pd.DataFrame(rows, columns=cols)
@@ -52,11 +52,11 @@ def results_to_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
     """The raw (unvalidated) tables of a run; failed documents contribute their documents row only."""
     ok = [r for r in results if r.status in ("ok", "partial")]
     return {
-        "documents": _frame([r.document for r in results], Documents),
-        "indicator_values": _frame([v for r in ok for v in r.values], IndicatorValues),
-        "budget_lines": _frame([b for r in ok for b in r.budget], BudgetLines),
-        "indicator_attributes": _frame([a for r in ok for a in r.attributes], IndicatorAttributes),
-        "performance_tree": _frame([n for r in ok for n in r.tree], PerformanceTree),
+        "documents": frame([r.document for r in results], Documents),
+        "indicator_values": frame([v for r in ok for v in r.values], IndicatorValues),
+        "budget_lines": frame([b for r in ok for b in r.budget], BudgetLines),
+        "indicator_attributes": frame([a for r in ok for a in r.attributes], IndicatorAttributes),
+        "performance_tree": frame([n for r in ok for n in r.tree], PerformanceTree),
         "extra_failures": pd.DataFrame([w for r in ok for w in r.warnings], columns=FAILURE_COLUMNS),
     }
 
@@ -129,7 +129,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             failures.append(warnings)
         out[name] = clean
     all_failures = pd.concat([f for f in failures if len(f)], ignore_index=True) if any(len(f) for f in failures) else pd.DataFrame(columns=FAILURE_COLUMNS)
-    out["validation_failures"] = _frame(all_failures.to_dict("records"), ValidationFailures)
+    out["validation_failures"] = frame(all_failures.to_dict("records"), ValidationFailures)
     ValidationFailures.validate(out["validation_failures"])
     return out
 
@@ -146,12 +146,3 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-
-
-def write_curated(tables: dict[str, pd.DataFrame], curated_dir: Path) -> dict[str, Path]:
-    paths = {}
-    for name, df in tables.items():
-        p = Path(curated_dir) / f"{name}.parquet"
-        write_parquet(df, p)
-        paths[name] = p
-    return paths

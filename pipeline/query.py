@@ -9,10 +9,12 @@ import duckdb
 from schemas.tables import CURATED
 
 from .errors import KinerjaError
+from .store import current_version
 
 
 def connect(curated_dir: Path) -> duckdb.DuckDBPyConnection:
-    curated_dir = Path(curated_dir)
+    """Views over one version: `current` is resolved once, so a run publishing meanwhile changes nothing here."""
+    curated_dir = current_version(curated_dir) or Path(curated_dir)
     con = duckdb.connect()
     found = 0
     for name in CURATED:

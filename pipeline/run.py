@@ -1,16 +1,33 @@
-"""A run as plain functions: discover -> extract (isolated, parallel) -> publish. Prefect only wires these."""
+"""A run as plain functions: plan -> extract what changed (isolated, parallel) -> publish a new version.
+
+Prefect only wires these (flows/nightly.py). Documents are keyed by the sha256 of their bytes: a night costs
+what changed. Every run, even one with nothing to do, adds a version and a row to the `runs` table.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from .errors import RunError
-from .extract import DocumentResult
-from .publish import results_to_frames, validate, write_curated
-from .report import write_report
+from .extract import DocumentResult, code_version, file_sha256
 from .settings import Settings
+from .store import (
+    begin_version,
+    commit_version,
+    current_version,
+    load_result,
+    prune_cache,
+    read_manifest,
+    reuse_table,
+    run_lock,
+    save_result,
+)
+
+ExtractMany = Callable[[list[Path], Callable[[DocumentResult], None]], list[DocumentResult]]
 
 
 @dataclass(frozen=True)
@@ -27,15 +44,46 @@ class RunSummary:
     warnings: int
     report: Path
     curated_dir: Path
+    run_id: str = ""
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
 
     def lines(self) -> list[str]:
         return [
+            f"run {self.run_id}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.removed} removed documents",
             f"documents: {self.documents} ({self.ok} ok, {self.partial} partial, {self.failed} failed, {self.needs_ocr} needing OCR), {self.pages} pages",
             f"values written: {self.values} indicator values, {self.budget_lines} budget lines",
             f"validation: {self.errors} rows held back (error), {self.warnings} warnings",
             f"curated tables: {self.curated_dir}/",
             f"report: {self.report}",
         ]
+
+
+@dataclass
+class Plan:
+    """What this run has to do, decided from file hashes and the current version's manifest."""
+
+    run_id: str
+    started: datetime
+    code_version: str
+    files: dict[str, Path]  # source_file -> path, in discovery order
+    shas: dict[str, str]
+    new: list[str]
+    changed: list[str]
+    unchanged: list[str]
+    removed: list[str]
+    previous: Path | None
+    cached: dict[str, DocumentResult] = field(default_factory=dict)  # unchanged documents' earlier results
+
+    @property
+    def to_extract(self) -> list[Path]:
+        return [p for name, p in self.files.items() if name not in self.cached]
+
+    @property
+    def nothing_changed(self) -> bool:
+        return self.previous is not None and not (self.new or self.changed or self.removed or self.to_extract)
 
 
 def discover_documents(raw_dir: Path) -> list[Path]:
@@ -57,33 +105,152 @@ def check_writable(*dirs: Path) -> None:
             raise RunError(f"cannot write to {d}")
 
 
-def publish(results: list[DocumentResult], settings: Settings) -> RunSummary:
-    """Validate every table, write curated parquet and the reviewer's report."""
+def plan_run(settings: Settings) -> Plan:
+    """Hash every PDF and compare with the current version; unchanged documents come from the cache."""
+    started = datetime.now(timezone.utc)
+    paths = discover_documents(settings.raw_dir)
+    files: dict[str, Path] = {}
+    for p in paths:
+        if p.name in files:
+            raise RunError(f"two files named {p.name} ({files[p.name]} and {p}): names must be unique in the raw folder")
+        files[p.name] = p
+    shas = {name: file_sha256(p) for name, p in files.items()}
+    manifest = read_manifest(settings.curated_dir) or {}
+    version = code_version()
+    before = manifest.get("documents", {}) if manifest.get("code_version") == version and not settings.full else {}
+    known = manifest.get("documents", {})
+    plan = Plan(
+        run_id=started.strftime("%Y%m%dT%H%M%S%fZ"),
+        started=started,
+        code_version=version,
+        files=files,
+        shas=shas,
+        new=[n for n in files if n not in known],
+        changed=[n for n in files if n in known and known[n] != shas[n]],
+        unchanged=[n for n in files if known.get(n) == shas[n]],
+        removed=[n for n in known if n not in files],
+        previous=current_version(settings.curated_dir) if manifest else None,
+    )
+    for name in plan.unchanged:
+        if before.get(name) == shas[name]:
+            cached = load_result(settings.curated_dir, shas[name], version, name)
+            if cached is not None:
+                plan.cached[name] = cached
+    return plan
+
+
+def extract_planned(plan: Plan, settings: Settings, extract_many: ExtractMany, on_done: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
+    """Extract what the plan needs, caching each result as it lands; all results in file order."""
+
+    def landed(result: DocumentResult) -> None:
+        if not result.transient:  # a failure that may pass is tried again next run
+            save_result(settings.curated_dir, result, plan.code_version)
+        if on_done:
+            on_done(result)
+
+    fresh = {r.document["source_file"]: r for r in extract_many(plan.to_extract, landed)}
+    return [plan.cached.get(name) or fresh[name] for name in plan.files]
+
+
+def _run_row(plan: Plan, docs_failed: int, values: int, failures: int) -> dict:
+    return {
+        "run_id": plan.run_id,
+        "started": plan.started,
+        "finished": datetime.now(timezone.utc),
+        "code_version": plan.code_version,
+        "documents_new": len(plan.new),
+        "documents_changed": len(plan.changed),
+        "documents_unchanged": len(plan.unchanged),
+        "documents_removed": len(plan.removed),
+        "documents_failed": docs_failed,
+        "values_written": values,
+        "validation_failures": failures,
+    }
+
+
+def _manifest(plan: Plan, summary: dict) -> dict:
+    return {"run_id": plan.run_id, "code_version": plan.code_version, "documents": plan.shas, "summary": summary}
+
+
+def publish(plan: Plan, results: list[DocumentResult], settings: Settings) -> RunSummary:
+    """Validate every table, write them as a new version, switch to it, write the reviewer's report."""
+    import pandas as pd
+
+    from schemas.tables import Runs
+
+    from .publish import frame, results_to_frames, validate, write_parquet
+    from .report import write_report
+
     tables = validate(results_to_frames(results))
-    write_curated(tables, settings.curated_dir)
     docs, values, failures = tables["documents"], tables["indicator_values"], tables["validation_failures"]
-    report = write_report(docs, values, failures, settings.reports_dir)
     status = docs["status"].value_counts()
+    summary = {
+        "documents": len(docs),
+        "ok": int(status.get("ok", 0)),
+        "partial": int(status.get("partial", 0)),
+        "failed": int(status.get("failed", 0)),
+        "needs_ocr": int(status.get("needs_ocr", 0)),
+        "pages": int(docs["pages"].fillna(0).sum()) if len(docs) else 0,
+        "values": len(values),
+        "budget_lines": len(tables["budget_lines"]),
+        "errors": int((failures["severity"] == "error").sum()),
+        "warnings": int((failures["severity"] == "warning").sum()),
+    }
+    row = _run_row(plan, summary["failed"], summary["values"], len(failures))
+    previous_runs = pd.read_parquet(plan.previous / "runs.parquet") if plan.previous and (plan.previous / "runs.parquet").exists() else None
+    tables["runs"] = frame([*(previous_runs.to_dict("records") if previous_runs is not None else []), row], Runs)
+    Runs.validate(tables["runs"])
+
+    tmp = begin_version(settings.curated_dir, plan.run_id)
+    for name, df in tables.items():
+        write_parquet(df, tmp / f"{name}.parquet")
+    commit_version(settings.curated_dir, tmp, _manifest(plan, summary), settings.keep_versions)
+    report = write_report(docs, values, failures, settings.reports_dir)
+    prune_cache(settings.curated_dir, set(plan.shas.values()))
+    return _summary(plan, summary, report, settings)
+
+
+def record_unchanged(plan: Plan, settings: Settings) -> RunSummary:
+    """Nothing changed: the new version links the previous tables and adds this run to `runs` (no pandas)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    previous = plan.previous
+    manifest = read_manifest(settings.curated_dir)
+    tmp = begin_version(settings.curated_dir, plan.run_id)
+    for table in previous.glob("*.parquet"):
+        if table.name != "runs.parquet":
+            reuse_table(previous, tmp, table.name)
+    runs = pq.read_table(previous / "runs.parquet")
+    summary = manifest["summary"]
+    row = _run_row(plan, summary["failed"], summary["values"], summary["errors"] + summary["warnings"])
+    runs = pa.concat_tables([runs, pa.Table.from_pylist([row], schema=runs.schema)])
+    pq.write_table(runs, tmp / "runs.parquet")
+    commit_version(settings.curated_dir, tmp, _manifest(plan, summary), settings.keep_versions)
+    return _summary(plan, summary, Path(settings.reports_dir) / "validation.html", settings)
+
+
+def _summary(plan: Plan, counts: dict, report: Path, settings: Settings) -> RunSummary:
     return RunSummary(
-        documents=len(docs),
-        ok=int(status.get("ok", 0)),
-        partial=int(status.get("partial", 0)),
-        failed=int(status.get("failed", 0)),
-        needs_ocr=int(status.get("needs_ocr", 0)),
-        pages=int(docs["pages"].fillna(0).sum()) if len(docs) else 0,
-        values=len(values),
-        budget_lines=len(tables["budget_lines"]),
-        errors=int((failures["severity"] == "error").sum()),
-        warnings=int((failures["severity"] == "warning").sum()),
+        **counts,
         report=report,
         curated_dir=Path(settings.curated_dir),
+        run_id=plan.run_id,
+        new=len(plan.new),
+        changed=len(plan.changed),
+        unchanged=len(plan.unchanged),
+        removed=len(plan.removed),
     )
 
 
-def run_pipeline(settings: Settings) -> RunSummary:
-    """The whole run without Prefect (tests and benchmarks call this)."""
+def run_pipeline(settings: Settings, on_done: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+    """The whole run without Prefect (the CLI's --no-prefect, tests and benchmarks)."""
     from .isolation import extract_all
 
-    paths = discover_documents(settings.raw_dir)
     check_writable(settings.curated_dir, settings.reports_dir)
-    return publish(extract_all(paths, settings), settings)
+    with run_lock(settings.curated_dir, settings.wait_for_lock):
+        plan = plan_run(settings)
+        if plan.nothing_changed:
+            return record_unchanged(plan, settings)
+        results = extract_planned(plan, settings, lambda paths, landed: extract_all(paths, settings, landed), on_done)
+        return publish(plan, results, settings)

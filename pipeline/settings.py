@@ -17,6 +17,13 @@ class Settings:
     memory_mb: int = 2048  # address-space cap of a document's worker process
     page_chunk: int = 20  # pages read between closing and reopening the PDF (bounds memory on long reports)
     max_pages: int = 600  # a document longer than this is recorded as failed instead of read
+    retries: int = 2  # extra attempts for transient errors (I/O error, a file still being uploaded)
+    retry_delay_s: float = 2.0  # first wait before a retry; doubles each time
+    settle_s: float = 30.0  # a truncated PDF modified this recently may still be uploading: retry it
+    keep_versions: int = 10  # curated versions kept on disk (the history of removed documents' rows)
+    wait_for_lock: bool = False  # a second run on the same curated folder waits instead of stopping
+    full: bool = False  # re-extract every document even when its bytes and the code are unchanged
+    dask_address: str | None = None  # run extraction tasks on this Dask scheduler (tcp://host:8786)
 
     def __post_init__(self) -> None:
         for name in ("raw_dir", "curated_dir", "reports_dir"):
@@ -27,6 +34,10 @@ class Settings:
             raise ValueError(f"timeout_s must be > 0, got {self.timeout_s}")
         if self.memory_mb < 256:
             raise ValueError(f"memory_mb must be >= 256, got {self.memory_mb}")
+        if self.retries < 0 or self.retry_delay_s < 0:
+            raise ValueError("retries and retry_delay_s must be >= 0")
+        if self.keep_versions < 1:
+            raise ValueError(f"keep_versions must be >= 1, got {self.keep_versions}")
         if self.page_chunk < 1:
             raise ValueError(f"page_chunk must be >= 1, got {self.page_chunk}")
 

@@ -162,6 +162,22 @@ class PerformanceTree(pa.DataFrameModel):
         return ~df.duplicated(subset=["source_file", "node_id"], keep=False)
 
 
+class Runs(pa.DataFrameModel):
+    """One row per run of the pipeline on this curated folder (grain: run_id); the history of the dataset."""
+
+    run_id: Series[str] = pa.Field(unique=True, description="also the name of the version folder it wrote")
+    started: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"})
+    finished: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"})
+    code_version: Series[str] = pa.Field(description="digest of the extraction code; a change re-extracts everything")
+    documents_new: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    documents_changed: Series[pd.Int64Dtype] = pa.Field(ge=0, description="same file name, different bytes")
+    documents_unchanged: Series[pd.Int64Dtype] = pa.Field(ge=0, description="not re-extracted")
+    documents_removed: Series[pd.Int64Dtype] = pa.Field(ge=0, description="their rows left the tables (older versions keep them)")
+    documents_failed: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    values_written: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    validation_failures: Series[pd.Int64Dtype] = pa.Field(ge=0)
+
+
 class ValidationFailures(pa.DataFrameModel):
     """One row per failed check on a row (or a document); what a reviewer works through."""
 
@@ -182,4 +198,5 @@ CURATED: dict[str, type[pa.DataFrameModel]] = {
     "indicator_attributes": IndicatorAttributes,
     "performance_tree": PerformanceTree,
     "validation_failures": ValidationFailures,
+    "runs": Runs,
 }
