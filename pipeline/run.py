@@ -117,7 +117,6 @@ def plan_run(settings: Settings) -> Plan:
     shas = {name: file_sha256(p) for name, p in files.items()}
     manifest = read_manifest(settings.curated_dir) or {}
     version = code_version()
-    before = manifest.get("documents", {}) if manifest.get("code_version") == version and not settings.full else {}
     known = manifest.get("documents", {})
     plan = Plan(
         run_id=started.strftime("%Y%m%dT%H%M%S%fZ"),
@@ -131,10 +130,9 @@ def plan_run(settings: Settings) -> Plan:
         removed=[n for n in known if n not in files],
         previous=current_version(settings.curated_dir) if manifest else None,
     )
-    for name in plan.unchanged:
-        if before.get(name) == shas[name]:
-            cached = load_result(settings.curated_dir, shas[name], version, name)
-            if cached is not None:
+    if not settings.full:  # the cache is keyed by content and code: same bytes, same rows, whatever the name
+        for name, sha in shas.items():
+            if (cached := load_result(settings.curated_dir, sha, version, name)) is not None:
                 plan.cached[name] = cached
     return plan
 
