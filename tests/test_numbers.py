@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 from normalizers import (
     KINDS,
     VALUELESS_KINDS,
+    ColumnEvidence,
     ParsedValue,
     detect_decimal_separator,
+    parse_column,
     parse_money,
     parse_value,
+    separator_evidence,
 )
 
 # Per-test settings rather than a global profile, so other test modules are unaffected.
@@ -74,6 +77,19 @@ EXAMPLES = [
     ("0", None, 0, None, "number", False),
     ("15 061 828 880", None, 15061828880, None, "number", False),
     ("  1.234,5\n", None, 1234.5, None, "number", False),
+    ("Rp1,5 M", None, 1.5e9, "Rp", "money", False),
+    ("Rp 1.250.000,00", None, 1250000, "Rp", "money", False),
+    ("Rp 1,576", None, 1576, "Rp", "money", True),
+    ("250 rb", None, 250e3, "Rp", "money", False),
+    ("1,5 jt", None, 1.5e6, "Rp", "money", False),
+    ("12 ribu", None, 12e3, "Rp", "money", False),
+    ("(1.234)", ",", -1234, None, "number", False),
+    ("(Rp 1.234.567)", None, -1234567, "Rp", "money", False),
+    ("4 dokumen", None, 4, "dokumen", "number", False),
+    ("78.75%", ",", 78.75, "%", "percent", False),
+    ("19,55%", ".", 19.55, "%", "percent", False),
+    ("12.50", ",", 12.5, None, "number", True),
+    ("04.05", ",", 4.05, None, "number", True),
 ]
 
 
@@ -88,10 +104,12 @@ def test_parse_value_examples(cell, hint, value, unit, kind, guessed):
 VALUELESS = [
     *[(grade, "grade", None) for grade in ["BB", "A", "AA", "B", "CC", "C", "D"]],
     ("A (Memuaskan)", "grade", None),
-    ("Sangat Baik", "text", None),
-    ("WTP", "text", None),
-    ("Ada", "text", None),
-    ("Tidak ada", "text", None),
+    *[
+        (cell, "predicate", None)
+        for cell in ["Sangat Baik", "Baik", "WTP", "WDP", "Ada", "Tidak ada", "Tidak Ada", "Tersedia", "sangat memuaskan"]
+    ],
+    ("TW", "text", None),
+    ("Baik sekali pada triwulan", "text", None),
     ("bb", "text", None),
     ("%", "text", None),
     ("Rp", "text", None),
@@ -114,11 +132,6 @@ VALUELESS = [
     ("80 s/d 85 %", "range", "%"),
     ("80%-85%", "range", "%"),
     ("1-2 Dokumen", "range", "Dokumen"),
-    ("≥ 80", "range", None),
-    (">= 80", "range", None),
-    ("< 5%", "range", "%"),
-    ("≤ 50%", "range", "%"),
-    ("Minimal 80%", "range", "%"),
 ]
 
 
@@ -127,6 +140,44 @@ def test_parse_value_without_value(cell, kind, unit):
     parsed = parse_value(cell)
     assert (parsed.value, parsed.kind, parsed.unit) == (None, kind, unit), parsed
     assert parsed.text == " ".join(cell.split())
+
+
+# (cell, kind, value, low, high, unit): bounds carry the bound, ranges only their ends
+BOUNDS_AND_RANGES = [
+    ("≥ 80", "bound", 80, 80, None, None),
+    (">= 80", "bound", 80, 80, None, None),
+    ("> 80", "bound", 80, 80, None, None),
+    ("minimal 80", "bound", 80, 80, None, None),
+    ("Minimal 80%", "bound", 80, 80, None, "%"),
+    ("min. 75,5 %", "bound", 75.5, 75.5, None, "%"),
+    ("< 5%", "bound", 5, None, 5, "%"),
+    ("≤ 50%", "bound", 50, None, 50, "%"),
+    ("maks 5", "bound", 5, None, 5, None),
+    ("Maksimal 2 kali", "bound", 2, None, 2, "kali"),
+    ("80-85", "range", None, 80, 85, None),
+    ("80 - 85 %", "range", None, 80, 85, "%"),
+    ("80,5 s.d 85,5", "range", None, 80.5, 85.5, None),
+    ("1-2 Dokumen", "range", None, 1, 2, "Dokumen"),
+    ("Rp 1 M - Rp 2 M", "range", None, 1e9, 2e9, "Rp"),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind", "value", "low", "high", "unit"), BOUNDS_AND_RANGES)
+def test_bounds_and_ranges(cell, kind, value, low, high, unit):
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit, parsed.text) == (kind, unit, cell), parsed
+    for got, want in [(parsed.value, value), (parsed.low, low), (parsed.high, high)]:
+        assert got is None if want is None else close(got, want), parsed
+
+
+def test_guesses_say_why():
+    assert "no decimal-mark evidence" in parse_value("1.576").reason
+    assert "zero-padded" in parse_value("04.05").reason
+    assert "against the decimal mark ','" in parse_value("12.50", ",").reason
+    assert "Rp" in parse_value("Rp 1,576").reason
+    range_guess = parse_value("1.500 - 2.500")
+    assert range_guess.guessed and range_guess.reason.count("no decimal-mark evidence") == 2
+    assert parse_value("1.234.567").reason is None
 
 
 def test_parse_value_none_is_missing():
@@ -177,6 +228,81 @@ def test_parse_money_rejects_non_money(cell):
 )
 def test_detect_decimal_separator(column, separator):
     assert detect_decimal_separator(column) == separator
+
+
+# --- column and document evidence -------------------------------------------------------
+
+
+def values(parsed: list[ParsedValue]) -> list[float | None]:
+    return [p.value for p in parsed]
+
+
+def test_column_with_thousands_groups_reads_lone_dot_as_thousands():
+    parsed = parse_column(["1.234.567", "1.576", "-", "118.908 Keluarga"])
+    assert values(parsed) == [1234567, 1576, None, 118908]
+    assert not any(p.guessed for p in parsed)
+
+
+def test_column_without_evidence_guesses_and_says_so():
+    parsed = parse_column(["1.576", "2.000"])
+    assert values(parsed) == [1576, 2000]
+    assert all(p.guessed for p in parsed)
+    assert all("column: 0 cells show decimal ','" in p.reason for p in parsed)
+
+
+def test_dot_percent_beside_comma_percents_is_still_a_decimal():
+    for column in (["78.75%", "19,55%"], ["78.75%", "19,55%", "20,10%", "1.234,5%"]):
+        parsed = parse_column(column)
+        assert close(parsed[0].value, 78.75) and close(parsed[1].value, 19.55)
+        assert not parsed[0].guessed, parsed[0]
+    assert close(parse_column(["78.75%"], document_hint=",")[0].value, 78.75)
+
+
+def test_zero_padded_dot_in_a_comma_column_is_flagged():
+    parsed = parse_column(["0,22", "04.05", "04.04", "4,3"])
+    assert [round(v, 2) for v in values(parsed)] == [0.22, 4.05, 4.04, 4.3]
+    assert [p.guessed for p in parsed] == [False, True, True, False]
+    assert "zero-padded '04.05'" in parsed[1].reason
+    assert "column: 2 cells show decimal ','" in parsed[1].reason
+
+
+def test_plain_dot_decimal_in_a_comma_column_is_flagged():
+    parsed = parse_column(["1.234,5", "2.345,0", "12.50"])
+    assert close(parsed[2].value, 12.5) and parsed[2].guessed
+    assert "against the decimal mark ','" in parsed[2].reason
+
+
+def test_document_hint_settles_a_column_without_evidence():
+    parsed = parse_column(["1.576", "2.000", "BB"], document_hint=".")
+    assert values(parsed) == [1.576, 2.0, None]
+    assert not any(p.guessed for p in parsed)
+    # The column's own evidence beats the document's.
+    assert values(parse_column(["1.576", "1.234.567"], document_hint=".")) == [1576, 1234567]
+
+
+def test_document_hint_is_named_in_reasons():
+    parsed = parse_column(["04.05"], document_hint=",")
+    assert parsed[0].guessed and "document decimal mark ','" in parsed[0].reason
+
+
+def test_evidence_adds_up_over_a_document():
+    a = separator_evidence(["1.234.567", "15,82", "x"])
+    b = separator_evidence(["78.75", "1.576", "04.05", None])
+    assert (a, b) == (ColumnEvidence(dot=0, comma=2), ColumnEvidence(dot=1, comma=0))
+    assert (a + b).decimal == ","
+    assert ColumnEvidence(1, 1).decimal is None
+    assert "2 cells show decimal ','" in (a + b).describe("document")
+
+
+def test_parse_column_keeps_length_and_order():
+    column = ["BB", "Sangat Baik", "", None, "12 Dokumen", "≥ 80", "80-85"]
+    kinds = [p.kind for p in parse_column(column)]
+    assert kinds == ["grade", "predicate", "missing", "missing", "number", "bound", "range"]
+
+
+def test_parse_column_rejects_unknown_hint():
+    with pytest.raises(ValueError):
+        parse_column(["1"], document_hint="x")
 
 
 # --- Babel round trips ---------------------------------------------------------------------
