@@ -384,21 +384,155 @@ def test_detected_separator_reads_the_whole_column(xs, locale):
             assert close(parse_value(cell, decimal_hint=hint).value, float(x)), cell
 
 
+# --- property tests over the cell grammar ----------------------------------------------------
+
+SCALES = {
+    "ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "Juta": 10**6,
+    "miliar": 10**9, "milyar": 10**9, "M": 10**9, "triliun": 10**12, "T": 10**12,
+}
+UNITS = ["Keluarga", "Dokumen", "dokumen", "kali", "orang", "Rumah Tangga", "Unit", "Km", "Ton/Ha", "Nilai"]
+non_negative = st.one_of(st.integers(0, 10**9), decimals(10**6, 2).map(abs))
+
+
+@property_test
+@given(decimals(10**6, 2).map(abs), st.sampled_from(sorted(SCALES)), st.sampled_from(["", "Rp", "Rp ", "Rp. "]))
+def test_scale_words_multiply(x, word, currency):
+    cell = f"{currency}{format_decimal(x, locale='id')} {word}"
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit) == ("money", "Rp"), (cell, parsed)
+    assert close(parsed.value, float(x) * SCALES[word]), (cell, parsed)
+
+
+@property_test
+@given(non_negative, st.sampled_from(["({})", "-{}", "−{}", "(Rp {})", "-Rp{}", "({} %)"]))
+def test_negatives(x, template):
+    cell = template.format(format_decimal(x, locale="id"))
+    parsed = parse_value(cell, decimal_hint=",")
+    assert close(parsed.value, -float(x)) or (x == 0 and parsed.value == 0), (cell, parsed)
+
+
+@property_test
+@given(
+    non_negative,
+    non_negative,
+    st.sampled_from(["-", " - ", " – ", " s.d ", " s.d. ", " s/d ", " sampai dengan ", " hingga "]),
+    st.sampled_from(["", "%", " %", " Dokumen"]),
+)
+def test_ranges_keep_both_ends(a, b, separator, unit):
+    cell = f"{format_decimal(a, locale='id')}{separator}{format_decimal(b, locale='id')}{unit}"
+    parsed = parse_column([cell], document_hint=",")[0]
+    assert (parsed.kind, parsed.value) == ("range", None), (cell, parsed)
+    assert close(parsed.low, float(a)) or (a == 0 and parsed.low == 0), (cell, parsed)
+    assert close(parsed.high, float(b)) or (b == 0 and parsed.high == 0), (cell, parsed)
+    assert parsed.unit == {"": None, " Dokumen": "Dokumen"}.get(unit, "%")
+
+
+@property_test
+@given(
+    non_negative,
+    st.sampled_from(["≥", ">=", ">", "=>", "min", "minimal", "Minimal", "min.", "≤", "<=", "<", "maks", "Maksimal", "max"]),
+    st.sampled_from(["", "%", " kali"]),
+)
+def test_bounds_carry_the_bound(x, comparator, unit):
+    cell = f"{comparator} {format_decimal(x, locale='id')}{unit}"
+    parsed = parse_value(cell, decimal_hint=",")
+    assert parsed.kind == "bound", (cell, parsed)
+    assert close(parsed.value, float(x)) or (x == 0 and parsed.value == 0), (cell, parsed)
+    lower = comparator[0] in ">≥=" or comparator.lower().startswith("min")
+    assert (parsed.low, parsed.high) == ((parsed.value, None) if lower else (None, parsed.value))
+
+
+@property_test
+@given(st.integers(0, 10**9), st.sampled_from(UNITS))
+def test_numbers_with_units(x, unit):
+    cell = f"{format_decimal(x, locale='id')} {unit}"
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit) == ("number", unit), (cell, parsed)
+    assert close(parsed.value, x) or (x == 0 and parsed.value == 0), (cell, parsed)
+
+
+def spelled(words: list[str]) -> st.SearchStrategy[str]:
+    """A word from ``words`` in any letter case with stray spaces around it."""
+    return st.tuples(st.sampled_from(words), st.sampled_from([str.lower, str.upper, str.title]), st.sampled_from(["", " ", "\n"])).map(
+        lambda t: t[2] + t[1](t[0]) + t[2]
+    )
+
+
+@property_test
+@given(st.sampled_from(["AA", "A", "BB", "B", "CC", "C", "D", "BB (Sangat Baik)"]))
+def test_grades(cell):
+    assert parse_value(cell).kind == "grade"
+
+
+@property_test
+@given(spelled(["Sangat Baik", "Baik", "WTP", "WDP", "Ada", "Tidak Ada", "Tersedia", "Memuaskan"]))
+def test_predicates(cell):
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.value, parsed.text) == ("predicate", None, " ".join(cell.split()))
+
+
+@property_test
+@given(spelled(["-", "–", "—", "n/a", "N/A", "Belum ada data", "tidak ada data", "", "Rp -"]))
+def test_missing_markers(cell):
+    assert parse_value(cell).kind == "missing"
+
+
+@property_test
+@given(st.lists(st.one_of(integers, decimals(10**9, 3)), max_size=8), st.sampled_from([None, ","]))
+def test_parse_column_reads_indonesian_columns_back(xs, document_hint):
+    column = [format_decimal(x, locale="id") for x in xs]
+    parsed = parse_column(column, document_hint=document_hint)
+    for x, cell, p in zip(xs, column, parsed):
+        assert close(p.value, float(x)) or (x == 0 and p.value == 0), (cell, p)
+        if document_hint is not None:
+            assert not p.guessed, (cell, p)
+
+
+@property_test
+@given(st.lists(st.one_of(integers, decimals(10**9, 3)), max_size=8))
+def test_parse_column_reads_english_columns_with_a_document_hint(xs):
+    column = [format_decimal(x, locale="en") for x in xs]
+    for x, cell, p in zip(xs, column, parse_column(column, document_hint=".")):
+        assert close(p.value, float(x)) or (x == 0 and p.value == 0), (cell, p)
+
+
+@property_test
+@given(st.lists(decimals(999, 2), min_size=1, max_size=6), st.lists(decimals(999, 2).map(abs), min_size=1, max_size=6))
+def test_dot_percents_in_an_indonesian_column(id_xs, en_xs):
+    """Excel-English "78.75%" cells mixed into a column of "19,55%" cells all read as printed."""
+    column = [format_percent(x / 100, locale="id", decimal_quantization=False) for x in id_xs]
+    column += [f"{x:.2f}%" for x in en_xs]
+    parsed = parse_column(column)
+    for x, cell, p in zip([*id_xs, *en_xs], column, parsed):
+        assert p.kind == "percent" and not p.guessed, (cell, p)
+        assert close(p.value, float(x)) or (x == 0 and p.value == 0), (cell, p)
+
+
 # --- invariants on any input ------------------------------------------------------------------
 
-numberish = st.text(alphabet="0123456789.,% -–()RpMTjutaribu≥<>/sdNAB\u00a0", max_size=24)
+numberish = st.text(alphabet="0123456789.,% -–()RpMTjutaribu≥<>/sdNABmaks\u00a0", max_size=24)
 any_cell = st.one_of(st.text(), numberish)
+
+
+def check_invariants(cell: str | None, parsed: ParsedValue) -> None:
+    assert parsed.kind in KINDS
+    assert (parsed.value is None) == (parsed.kind in VALUELESS_KINDS)
+    if parsed.value is not None:
+        assert math.isfinite(parsed.value)
+    assert parsed.guessed == bool(parsed.reason)
+    if parsed.kind == "bound":
+        assert parsed.value in (parsed.low, parsed.high) and (parsed.low is None) != (parsed.high is None)
+    elif parsed.kind == "range":
+        assert parsed.low is not None and parsed.high is not None
+    else:
+        assert parsed.low is None and parsed.high is None
+    assert parsed.text == " ".join((cell or "").split())
 
 
 @property_test
 @given(any_cell, st.sampled_from([None, ".", ","]))
 def test_parse_value_never_raises_and_is_consistent(cell, hint):
-    parsed = parse_value(cell, decimal_hint=hint)
-    assert parsed.kind in KINDS
-    assert (parsed.value is None) == (parsed.kind in VALUELESS_KINDS)
-    if parsed.value is not None:
-        assert math.isfinite(parsed.value)
-    assert parsed.text == " ".join(cell.split())
+    check_invariants(cell, parse_value(cell, decimal_hint=hint))
 
 
 @property_test
@@ -412,3 +546,12 @@ def test_parse_value_is_idempotent_on_text(cell, hint):
 @given(st.lists(any_cell, max_size=6))
 def test_detect_decimal_separator_never_raises(column):
     assert detect_decimal_separator(column) in (None, ".", ",")
+
+
+@property_test
+@given(st.lists(st.one_of(st.none(), any_cell), max_size=8), st.sampled_from([None, ".", ","]))
+def test_parse_column_never_raises_and_is_consistent(column, document_hint):
+    parsed = parse_column(column, document_hint=document_hint)
+    assert len(parsed) == len(column)
+    for cell, p in zip(column, parsed):
+        check_invariants(cell, p)
