@@ -347,10 +347,6 @@ def _read_amount(s: str, decimal_hint: str | None) -> ParsedValue | None:
     return ParsedValue(number, unit, kind, text, reason is not None, reason)
 
 
-def _joined_reason(*parts: ParsedValue) -> str | None:
-    return "; ".join(p.reason for p in parts if p.reason) or None
-
-
 def _read_range(s: str, decimal_hint: str | None) -> ParsedValue | None:
     """Bounds ("≥ 80", "< 5%", "maks 5") and intervals ("80 - 85", "80 s.d 85")."""
     comparator = _COMPARATORS.match(s)
@@ -359,7 +355,7 @@ def _read_range(s: str, decimal_hint: str | None) -> ParsedValue | None:
         if bound is None:
             return None
         word = comparator.group(0).lower()
-        is_lower = ">" in word or "≥" in word or "⩾" in word or word.startswith("min")
+        is_lower = any(c in word for c in ">≥⩾") or word.startswith("min")
         low, high = (bound.value, None) if is_lower else (None, bound.value)
         return ParsedValue(bound.value, bound.unit, "bound", s, bound.guessed, bound.reason, low, high)
 
@@ -369,9 +365,8 @@ def _read_range(s: str, decimal_hint: str | None) -> ParsedValue | None:
         low = _read_amount(s[: sep.start()], decimal_hint)
         high = _read_amount(s[sep.end() :], decimal_hint)
         if low is not None and high is not None:
-            guessed = low.guessed or high.guessed
-            reason = _joined_reason(low, high)
-            return ParsedValue(None, high.unit or low.unit, "range", s, guessed, reason, low.value, high.value)
+            reason = "; ".join(end.reason for end in (low, high) if end.reason) or None
+            return ParsedValue(None, high.unit or low.unit, "range", s, reason is not None, reason, low.value, high.value)
     return None
 
 
@@ -468,6 +463,8 @@ class ColumnEvidence:
 
     def describe(self, scope: str = "column") -> str:
         """ "column: 3 cells show decimal ',', 1 shows '.'" for reasons and logs."""
+        if not self.dot and not self.comma:
+            return f"{scope}: no cell proves a decimal mark"
         return f"{scope}: {self.comma} cells show decimal ',', {self.dot} show '.'"
 
 

@@ -247,7 +247,7 @@ def test_column_without_evidence_guesses_and_says_so():
     parsed = parse_column(["1.576", "2.000"])
     assert values(parsed) == [1576, 2000]
     assert all(p.guessed for p in parsed)
-    assert all("column: 0 cells show decimal ','" in p.reason for p in parsed)
+    assert all("column: no cell proves a decimal mark" in p.reason for p in parsed)
 
 
 def test_dot_percent_beside_comma_percents_is_still_a_decimal():
