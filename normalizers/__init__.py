@@ -3,10 +3,13 @@
 from .numbers import (
     KINDS,
     VALUELESS_KINDS,
+    ColumnEvidence,
     ParsedValue,
     detect_decimal_separator,
+    parse_column,
     parse_money,
     parse_value,
+    separator_evidence,
 )
 from .text import (
     KNOWN_HEADER_WORDS,
@@ -25,6 +28,7 @@ __all__ = [
     "KINDS",
     "KNOWN_HEADER_WORDS",
     "VALUELESS_KINDS",
+    "ColumnEvidence",
     "ParsedValue",
     "clean_indicator_name",
     "collapse_whitespace",
@@ -34,8 +38,10 @@ __all__ = [
     "is_year",
     "join_cell_lines",
     "join_split_word",
+    "parse_column",
     "parse_money",
     "parse_value",
+    "separator_evidence",
     "undouble_glyphs",
     "years_in",
 ]

@@ -2,12 +2,33 @@
 
 Indonesian reports use '.' to group thousands and ',' as the decimal mark, but
 tables pasted from Word/Excel with English settings mix in the opposite
-convention.  Every reading here is therefore explicit about ambiguity: a
-value that needed a guess carries ``guessed=True`` so the pipeline can prefer
-a column-level hint (:func:`detect_decimal_separator`) or flag the row.
+convention.  The parser is strict: a cell it cannot read for certain is either
+``kind="text"`` or carries ``guessed=True`` with a short human ``reason``.
 
-All functions are pure and never raise on any input string; cells that are
-not understood come back as ``kind="text"``.
+Evidence settles most ambiguity.  :func:`separator_evidence` counts the cells
+of a column (or of a whole document) that prove a decimal mark ("1.234.567"
+proves '.' groups thousands, "78.75" proves '.' is a decimal); :func:`parse_column`
+reads a column with that evidence, falling back to a document-level hint.
+:func:`parse_value` reads one cell with an optional ``decimal_hint``.
+
+What each kind means (``value`` / ``unit`` / ``low`` / ``high``):
+
+* ``number``, ``percent``, ``money``: the value; unit "%" / "Rp" / the printed
+  unit word ("118.908 Keluarga" -> 118908, "Keluarga").  Scale words (ribu, rb,
+  juta, jt, miliar, milyar, M, triliun, T) multiply; "(1.234)" is negative.
+* ``bound``: "≥ 80", "< 5%", "minimal 80", "maks 5": ``value`` is the bound,
+  which is what a target like this is measured against; ``low`` or ``high``
+  says which side it bounds (the other is None).  Strictness (< versus ≤) is
+  only in ``text``.
+* ``range``: "80-85", "80 s.d 85 %": ``value`` is None because neither end nor
+  the midpoint is what was printed (the lower end is right for
+  higher-is-better indicators, the upper for lower-is-better ones, which the
+  cell does not say); both ends are in ``low`` and ``high``.
+* ``grade`` (AA … D) and ``predicate`` ("Sangat Baik", "WTP", "Ada",
+  "Tersedia"): no value; the text is kept.
+* ``missing`` ("-", "n/a", "Belum ada data", ""), ``text`` (anything else).
+
+All functions are pure and never raise on any input string.
 """
 
 from __future__ import annotations
@@ -15,7 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from .text import collapse_whitespace
@@ -23,32 +44,45 @@ from .text import collapse_whitespace
 __all__ = [
     "KINDS",
     "VALUELESS_KINDS",
+    "ColumnEvidence",
     "ParsedValue",
     "detect_decimal_separator",
+    "parse_column",
     "parse_money",
     "parse_value",
+    "separator_evidence",
 ]
 
-KINDS = frozenset({"number", "percent", "money", "grade", "missing", "text", "range"})
+KINDS = frozenset(
+    {"number", "percent", "money", "bound", "range", "grade", "predicate", "missing", "text"}
+)
 #: Kinds whose ``value`` is always ``None``.
-VALUELESS_KINDS = frozenset({"grade", "missing", "text", "range"})
+VALUELESS_KINDS = frozenset({"range", "grade", "predicate", "missing", "text"})
 
 
 @dataclass(frozen=True)
 class ParsedValue:
-    """One cell read as a value; ``text`` keeps what was printed (whitespace collapsed)."""
+    """One cell read as a value; ``text`` keeps what was printed (whitespace collapsed).
+
+    ``guessed`` is True when the reading needed a guess, and then ``reason``
+    says which guess and on what evidence.  ``low`` / ``high`` are the ends of
+    a ``range`` and the bounded side of a ``bound``.
+    """
 
     value: float | None
     unit: str | None
     kind: str
     text: str
     guessed: bool = False
+    reason: str | None = None
+    low: float | None = None
+    high: float | None = None
 
 
 # --- vocabularies -----------------------------------------------------------
 
-#: SAKIP evaluation grades (PermenPANRB 88/2021), upper case as printed.
-_GRADES = frozenset({"AA", "A", "BB", "B", "CC", "C", "D"})
+#: SAKIP evaluation grades (PermenPANRB 88/2021), upper case as printed,
+#: optionally with their predicate in parentheses ("A (Memuaskan)").
 _GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)(?:\s*\([^()]*\))?$")
 
 #: Compared lower-cased with trailing dots removed ("N.A." -> "n.a").
@@ -66,6 +100,41 @@ _MISSING_WORDS = frozenset(
 )
 #: Dashes, dots and slashes only ("-", "–", "--", "-/-", "...").
 _DASHES_ONLY = re.compile(r"^[\-‐‑‒–—―−.…/\s]*$")
+
+#: Verbal results ("predikat"), compared lower-cased: evaluation words, BPK audit
+#: opinions and yes/no answers.  "tidak tersedia" is a missing marker instead, and
+#: bare abbreviations like "TW" (also "triwulan") are left as text.
+_PREDICATES = frozenset(
+    {
+        "sangat baik",
+        "baik",
+        "cukup baik",
+        "cukup",
+        "kurang baik",
+        "kurang",
+        "sangat kurang",
+        "buruk",
+        "sangat memuaskan",
+        "memuaskan",
+        "wtp",
+        "wdp",
+        "wajar tanpa pengecualian",
+        "wajar dengan pengecualian",
+        "tidak wajar",
+        "tidak memberikan pendapat",
+        "opini wtp",
+        "ada",
+        "tidak ada",
+        "tersedia",
+        "ya",
+        "tidak",
+        "sudah",
+        "tercapai",
+        "tidak tercapai",
+        "sesuai",
+        "tidak sesuai",
+    }
+)
 
 _SCALE_WORDS = {
     "ribu": 10**3,
@@ -96,7 +165,7 @@ _UNIT = re.compile(r"[^\W\d_][\w./\-²³]*(?: [^\W\d_][\w./\-²³]*)?")
 _MAX_UNIT_CHARS = 40
 
 _COMPARATORS = re.compile(
-    r"^(?:≥|≤|⩾|⩽|>=|<=|=>|=<|>|<|min(?:imal|\.)?|maks(?:imal|\.)?|max\.?)\s*(?=\S)",
+    r"^(?:≥|≤|⩾|⩽|>=|<=|=>|=<|>|<|min(?:imal|imum|\.)?|maks(?:imal|imum|\.)?|max\.?)\s*(?=\S)",
     re.I,
 )
 _RANGE_SEPARATOR = re.compile(
@@ -105,6 +174,8 @@ _RANGE_SEPARATOR = re.compile(
 
 
 # --- numeral reading ----------------------------------------------------------
+
+_NO_EVIDENCE = "no decimal-mark evidence"
 
 
 def _check_hint(decimal_hint: str | None) -> None:
@@ -117,26 +188,40 @@ def _is_grouped(numeral: str, sep: str) -> bool:
     return re.fullmatch(r"[1-9]\d{0,2}(?:" + re.escape(sep) + r"\d{3})+", numeral) is not None
 
 
+def _is_zero_padded(numeral: str) -> bool:
+    """ "04.05": a lone '.' after a zero-padded integer, likely a mistyped decimal comma."""
+    integer, dot, _ = numeral.partition(".")
+    return bool(dot) and "," not in numeral and numeral.count(".") == 1 and len(integer) >= 2 and integer[0] == "0"
+
+
 def _read_numeral(
     numeral: str,
     decimal_hint: str | None,
     *,
     percent: bool = False,
     money_plain: bool = False,
-) -> tuple[Decimal, bool] | None:
-    """Decimal value of digits with '.'/','/' ' separators, plus whether it was a guess.
+) -> tuple[Decimal, str | None] | None:
+    """Decimal value of digits with '.'/','/' ' separators, plus the guess it needed (or None).
 
     ``money_plain`` means a printed "Rp" without a scale word: fractions of a
     rupiah beyond two places do not exist, so three digits after a lone
     separator are a thousands group.
+
+    A percent whose lone separator is followed by one or two digits ("78.75%"
+    in a column that otherwise writes "19,55%") is read as a decimal without a
+    guess, even against ``decimal_hint``: a thousands group always has three
+    digits, so no other reading exists, and percentages are exactly the cells
+    that Excel with English settings formats as "78.75%" inside Indonesian
+    tables.  A plain number like "12.50" against a ',' hint stays a guess, as
+    it may be a thousands group that lost a digit ("12.500").
     """
     if " " in numeral:  # spaced thousands groups; the only other separator is the decimal
         integer, _, fraction = re.sub(r"[.,]", ".", numeral.replace(" ", "")).partition(".")
-        return Decimal(f"{integer}.{fraction}" if fraction else integer), False
+        return Decimal(f"{integer}.{fraction}" if fraction else integer), None
 
     dots, commas = numeral.count("."), numeral.count(",")
     if dots == 0 and commas == 0:
-        return Decimal(numeral), False
+        return Decimal(numeral), None
 
     if dots and commas:  # both present: the last one is the decimal mark
         decimal_sep = "." if numeral.rfind(".") > numeral.rfind(",") else ","
@@ -144,34 +229,39 @@ def _read_numeral(
         integer, fraction = numeral.rsplit(decimal_sep, 1)
         if group_sep in fraction or decimal_sep in integer or not _is_grouped(integer, group_sep):
             return None
-        return Decimal(integer.replace(group_sep, "") + "." + fraction), False
+        return Decimal(integer.replace(group_sep, "") + "." + fraction), None
 
     sep = "." if dots else ","
     if numeral.count(sep) > 1:
         if not _is_grouped(numeral, sep):
             return None
-        return Decimal(numeral.replace(sep, "")), False
+        return Decimal(numeral.replace(sep, "")), None
 
     integer, fraction = numeral.split(sep)
     as_decimal = Decimal(integer + "." + fraction)
     as_grouped = Decimal(integer + fraction)
-    contradicts_hint = decimal_hint is not None and decimal_hint != sep
     if len(fraction) != 3 or not _is_grouped(numeral, sep):
-        # Grouping is impossible, so the separator is a decimal mark. A dot after
-        # a zero-padded integer ("04.05") reads as a mistyped decimal comma.
-        zero_padded = sep == "." and len(integer) >= 2 and integer.startswith("0")
-        return as_decimal, zero_padded or contradicts_hint
+        # Grouping is impossible, so the separator is a decimal mark.
+        if _is_zero_padded(numeral):
+            return as_decimal, f"zero-padded '{numeral}' read as a decimal (a ',' typed as '.'?)"
+        if decimal_hint not in (None, sep) and not (percent and len(fraction) <= 2):
+            return as_decimal, f"'{numeral}' read as a decimal against the decimal mark '{decimal_hint}'"
+        return as_decimal, None
 
     # "1.576" / "2,693": a lone separator followed by exactly three digits.
     if decimal_hint == sep:
-        return as_decimal, False
+        return as_decimal, None
     if decimal_hint is not None:
-        return as_grouped, False
+        return as_grouped, None
     if money_plain:
-        return as_grouped, sep == ","
+        if sep == ".":
+            return as_grouped, None
+        return as_grouped, f"'{numeral}' after Rp read as thousands (rupiah have two decimals at most)"
     if sep == ".":
-        return (as_decimal, True) if percent else (as_grouped, True)
-    return as_decimal, True  # Indonesian decimal comma, e.g. "2,693 poin"
+        if percent:
+            return as_decimal, f"'{numeral}%' read as a decimal, {_NO_EVIDENCE}"
+        return as_grouped, f"'{numeral}' read as thousands by Indonesian convention, {_NO_EVIDENCE}"
+    return as_decimal, f"'{numeral}' read as a decimal comma by Indonesian convention, {_NO_EVIDENCE}"
 
 
 # --- cell grammar ---------------------------------------------------------------
@@ -238,7 +328,7 @@ def _read_amount(s: str, decimal_hint: str | None) -> ParsedValue | None:
     )
     if read is None:
         return None
-    magnitude, guessed = read
+    magnitude, reason = read
     try:
         number = float(magnitude * scale)
     except (InvalidOperation, OverflowError):
@@ -249,20 +339,25 @@ def _read_amount(s: str, decimal_hint: str | None) -> ParsedValue | None:
         number = -number
 
     if money:
-        return ParsedValue(number, "Rp", "money", text, guessed)
-    if percent:
-        return ParsedValue(number, "%", "percent", text, guessed)
-    return ParsedValue(number, unit, "number", text, guessed)
+        kind, unit = "money", "Rp"
+    elif percent:
+        kind, unit = "percent", "%"
+    else:
+        kind = "number"
+    return ParsedValue(number, unit, kind, text, reason is not None, reason)
 
 
 def _read_range(s: str, decimal_hint: str | None) -> ParsedValue | None:
-    """Bounds and intervals ("≥ 80", "80 - 85", "< 5%", "80 s.d 85"): kept as text."""
+    """Bounds ("≥ 80", "< 5%", "maks 5") and intervals ("80 - 85", "80 s.d 85")."""
     comparator = _COMPARATORS.match(s)
     if comparator:
         bound = _read_amount(s[comparator.end() :], decimal_hint)
         if bound is None:
             return None
-        return ParsedValue(None, bound.unit, "range", s)
+        word = comparator.group(0).lower()
+        is_lower = any(c in word for c in ">≥⩾") or word.startswith("min")
+        low, high = (bound.value, None) if is_lower else (None, bound.value)
+        return ParsedValue(bound.value, bound.unit, "bound", s, bound.guessed, bound.reason, low, high)
 
     for sep in _RANGE_SEPARATOR.finditer(s):
         if sep.start() == 0 or sep.end() == len(s):
@@ -270,7 +365,8 @@ def _read_range(s: str, decimal_hint: str | None) -> ParsedValue | None:
         low = _read_amount(s[: sep.start()], decimal_hint)
         high = _read_amount(s[sep.end() :], decimal_hint)
         if low is not None and high is not None:
-            return ParsedValue(None, high.unit or low.unit, "range", s)
+            reason = "; ".join(end.reason for end in (low, high) if end.reason) or None
+            return ParsedValue(None, high.unit or low.unit, "range", s, reason is not None, reason, low.value, high.value)
     return None
 
 
@@ -284,19 +380,22 @@ def _is_missing(s: str) -> bool:
 
 
 def parse_value(text: str | None, decimal_hint: str | None = None) -> ParsedValue:
-    """Read one table cell as a number, percent, money, grade, range, missing or text.
+    """Read one table cell as a number, percent, money, bound, range, grade, predicate, missing or text.
 
     ``decimal_hint`` is the decimal mark the column is known to use (from
-    :func:`detect_decimal_separator`); it settles "1.576"-style cells that are
-    otherwise read by Indonesian convention and marked ``guessed``.
+    :func:`separator_evidence`); it settles "1.576"-style cells that are
+    otherwise read by Indonesian convention and marked ``guessed``.  To read
+    a whole column with its own evidence use :func:`parse_column`.
     """
     _check_hint(decimal_hint)
     s = collapse_whitespace(text)
     try:
         if _is_missing(s):
             return ParsedValue(None, None, "missing", s)
-        if s in _GRADES or _GRADE.match(s):
+        if _GRADE.match(s):
             return ParsedValue(None, None, "grade", s)
+        if s.lower().rstrip(".") in _PREDICATES:
+            return ParsedValue(None, None, "predicate", s)
         amount = _read_amount(s, decimal_hint)
         if amount is not None:
             return amount
@@ -308,21 +407,22 @@ def parse_value(text: str | None, decimal_hint: str | None = None) -> ParsedValu
     return ParsedValue(None, None, "text", s)
 
 
-def parse_money(text: str | None) -> float | None:
+def parse_money(text: str | None, decimal_hint: str | None = None) -> float | None:
     """Rupiah amount of a budget cell ("Rp.15.061.828.880", "15,06 M"), else None.
 
     A bare number without a unit counts as money since budget columns often
     omit "Rp"; percents, ranges and numbers with other units do not.
     """
-    parsed = parse_value(text)
+    parsed = parse_value(text, decimal_hint)
     if parsed.kind == "money" or (parsed.kind == "number" and parsed.unit is None):
         return parsed.value
     return None
 
 
-# --- column evidence ---------------------------------------------------------------
+# --- column and document evidence ------------------------------------------------------
 
 _EVIDENCE_NUMERAL = re.compile(r"\d+(?:[.,]\d+)+")
+_EVIDENCE_KINDS = frozenset({"number", "percent", "money", "bound", "range"})
 
 
 def _separator_vote(numeral: str) -> str | None:
@@ -334,29 +434,87 @@ def _separator_vote(numeral: str) -> str | None:
     other = "," if sep == "." else "."
     if numeral.count(sep) > 1:
         return other if _is_grouped(numeral, sep) else None
-    if _is_grouped(numeral, sep):
-        return None  # "1.576" / "1,576": either reading works
+    if _is_grouped(numeral, sep) or _is_zero_padded(numeral):
+        return None  # "1.576" reads either way; "04.05" is itself suspect
     return sep
 
 
-def detect_decimal_separator(texts: Iterable[str]) -> str | None:
-    """The decimal mark a column uses, by majority of unambiguous cells; None on no evidence or a tie.
+@dataclass(frozen=True)
+class ColumnEvidence:
+    """How many cells prove each decimal mark, over a column or a whole document.
 
-    "1.234.567" and "1.234,5" vote ','; "78.75" and "1,234.5" vote '.';
-    "1.576" votes for nothing.  Only cells that read as numbers, percents,
-    money or ranges count, so numbering like "1.1" in a name column is ignored.
+    "1.234.567" and "1.234,5" prove ','; "78.75" and "1,234.5" prove '.';
+    "1.576" and the suspect "04.05" prove nothing.  Evidence adds up
+    (``column_a + column_b``), so a document's evidence is the sum of its columns'.
     """
-    votes = {".": 0, ",": 0}
+
+    dot: int = 0
+    comma: int = 0
+
+    @property
+    def decimal(self) -> str | None:
+        """The decimal mark by majority; None on no evidence or a tie."""
+        if self.dot == self.comma:
+            return None
+        return "." if self.dot > self.comma else ","
+
+    def __add__(self, other: ColumnEvidence) -> ColumnEvidence:
+        return ColumnEvidence(self.dot + other.dot, self.comma + other.comma)
+
+    def describe(self, scope: str = "column") -> str:
+        """ "column: 3 cells show decimal ',', 1 shows '.'" for reasons and logs."""
+        if not self.dot and not self.comma:
+            return f"{scope}: no cell proves a decimal mark"
+        return f"{scope}: {self.comma} cells show decimal ',', {self.dot} show '.'"
+
+
+def separator_evidence(texts: Iterable[str | None]) -> ColumnEvidence:
+    """Count the cells that prove a decimal mark.
+
+    Only cells that read as numbers, percents, money, bounds or ranges count,
+    so numbering like "1.1" in a name column is ignored.  Pass one column's
+    cells for column evidence, or every value cell of a report for a document
+    hint (``separator_evidence(cells).decimal``).
+    """
+    dot = comma = 0
     for text in texts:
         if not isinstance(text, str):
             continue
         parsed = parse_value(text)
-        if parsed.kind not in {"number", "percent", "money", "range"}:
+        if parsed.kind not in _EVIDENCE_KINDS:
             continue
         for numeral in _EVIDENCE_NUMERAL.findall(parsed.text):
             vote = _separator_vote(numeral)
-            if vote is not None:
-                votes[vote] += 1
-    if votes["."] == votes[","]:
-        return None
-    return "." if votes["."] > votes[","] else ","
+            dot += vote == "."
+            comma += vote == ","
+    return ColumnEvidence(dot, comma)
+
+
+def detect_decimal_separator(texts: Iterable[str | None]) -> str | None:
+    """The decimal mark a column uses, by majority of unambiguous cells; None on no evidence or a tie."""
+    return separator_evidence(texts).decimal
+
+
+def parse_column(texts: list[str | None], document_hint: str | None = None) -> list[ParsedValue]:
+    """Read the cells of one table column, settling ambiguity with the column's own evidence.
+
+    The column's majority decimal mark (:func:`separator_evidence`) wins; on no
+    evidence or a tie, ``document_hint`` (the report's decimal mark) is used;
+    with neither, cells fall back to Indonesian convention and are flagged.
+    Every guessed cell's ``reason`` ends with the evidence it was read against.
+    """
+    _check_hint(document_hint)
+    evidence = separator_evidence(texts)
+    if evidence.decimal is not None:
+        hint, source = evidence.decimal, evidence.describe("column")
+    elif document_hint is not None:
+        hint, source = document_hint, f"document decimal mark '{document_hint}' ({evidence.describe('column')})"
+    else:
+        hint, source = None, evidence.describe("column")
+    out = []
+    for text in texts:
+        parsed = parse_value(text, hint)
+        if parsed.guessed:
+            parsed = replace(parsed, reason=f"{parsed.reason} [{source}]")
+        out.append(parsed)
+    return out

@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 from normalizers import (
     KINDS,
     VALUELESS_KINDS,
+    ColumnEvidence,
     ParsedValue,
     detect_decimal_separator,
+    parse_column,
     parse_money,
     parse_value,
+    separator_evidence,
 )
 
 # Per-test settings rather than a global profile, so other test modules are unaffected.
@@ -74,6 +77,19 @@ EXAMPLES = [
     ("0", None, 0, None, "number", False),
     ("15 061 828 880", None, 15061828880, None, "number", False),
     ("  1.234,5\n", None, 1234.5, None, "number", False),
+    ("Rp1,5 M", None, 1.5e9, "Rp", "money", False),
+    ("Rp 1.250.000,00", None, 1250000, "Rp", "money", False),
+    ("Rp 1,576", None, 1576, "Rp", "money", True),
+    ("250 rb", None, 250e3, "Rp", "money", False),
+    ("1,5 jt", None, 1.5e6, "Rp", "money", False),
+    ("12 ribu", None, 12e3, "Rp", "money", False),
+    ("(1.234)", ",", -1234, None, "number", False),
+    ("(Rp 1.234.567)", None, -1234567, "Rp", "money", False),
+    ("4 dokumen", None, 4, "dokumen", "number", False),
+    ("78.75%", ",", 78.75, "%", "percent", False),
+    ("19,55%", ".", 19.55, "%", "percent", False),
+    ("12.50", ",", 12.5, None, "number", True),
+    ("04.05", ",", 4.05, None, "number", True),
 ]
 
 
@@ -88,10 +104,12 @@ def test_parse_value_examples(cell, hint, value, unit, kind, guessed):
 VALUELESS = [
     *[(grade, "grade", None) for grade in ["BB", "A", "AA", "B", "CC", "C", "D"]],
     ("A (Memuaskan)", "grade", None),
-    ("Sangat Baik", "text", None),
-    ("WTP", "text", None),
-    ("Ada", "text", None),
-    ("Tidak ada", "text", None),
+    *[
+        (cell, "predicate", None)
+        for cell in ["Sangat Baik", "Baik", "WTP", "WDP", "Ada", "Tidak ada", "Tidak Ada", "Tersedia", "sangat memuaskan"]
+    ],
+    ("TW", "text", None),
+    ("Baik sekali pada triwulan", "text", None),
     ("bb", "text", None),
     ("%", "text", None),
     ("Rp", "text", None),
@@ -114,11 +132,6 @@ VALUELESS = [
     ("80 s/d 85 %", "range", "%"),
     ("80%-85%", "range", "%"),
     ("1-2 Dokumen", "range", "Dokumen"),
-    ("≥ 80", "range", None),
-    (">= 80", "range", None),
-    ("< 5%", "range", "%"),
-    ("≤ 50%", "range", "%"),
-    ("Minimal 80%", "range", "%"),
 ]
 
 
@@ -127,6 +140,44 @@ def test_parse_value_without_value(cell, kind, unit):
     parsed = parse_value(cell)
     assert (parsed.value, parsed.kind, parsed.unit) == (None, kind, unit), parsed
     assert parsed.text == " ".join(cell.split())
+
+
+# (cell, kind, value, low, high, unit): bounds carry the bound, ranges only their ends
+BOUNDS_AND_RANGES = [
+    ("≥ 80", "bound", 80, 80, None, None),
+    (">= 80", "bound", 80, 80, None, None),
+    ("> 80", "bound", 80, 80, None, None),
+    ("minimal 80", "bound", 80, 80, None, None),
+    ("Minimal 80%", "bound", 80, 80, None, "%"),
+    ("min. 75,5 %", "bound", 75.5, 75.5, None, "%"),
+    ("< 5%", "bound", 5, None, 5, "%"),
+    ("≤ 50%", "bound", 50, None, 50, "%"),
+    ("maks 5", "bound", 5, None, 5, None),
+    ("Maksimal 2 kali", "bound", 2, None, 2, "kali"),
+    ("80-85", "range", None, 80, 85, None),
+    ("80 - 85 %", "range", None, 80, 85, "%"),
+    ("80,5 s.d 85,5", "range", None, 80.5, 85.5, None),
+    ("1-2 Dokumen", "range", None, 1, 2, "Dokumen"),
+    ("Rp 1 M - Rp 2 M", "range", None, 1e9, 2e9, "Rp"),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind", "value", "low", "high", "unit"), BOUNDS_AND_RANGES)
+def test_bounds_and_ranges(cell, kind, value, low, high, unit):
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit, parsed.text) == (kind, unit, cell), parsed
+    for got, want in [(parsed.value, value), (parsed.low, low), (parsed.high, high)]:
+        assert got is None if want is None else close(got, want), parsed
+
+
+def test_guesses_say_why():
+    assert "no decimal-mark evidence" in parse_value("1.576").reason
+    assert "zero-padded" in parse_value("04.05").reason
+    assert "against the decimal mark ','" in parse_value("12.50", ",").reason
+    assert "Rp" in parse_value("Rp 1,576").reason
+    range_guess = parse_value("1.500 - 2.500")
+    assert range_guess.guessed and range_guess.reason.count("no decimal-mark evidence") == 2
+    assert parse_value("1.234.567").reason is None
 
 
 def test_parse_value_none_is_missing():
@@ -177,6 +228,81 @@ def test_parse_money_rejects_non_money(cell):
 )
 def test_detect_decimal_separator(column, separator):
     assert detect_decimal_separator(column) == separator
+
+
+# --- column and document evidence -------------------------------------------------------
+
+
+def values(parsed: list[ParsedValue]) -> list[float | None]:
+    return [p.value for p in parsed]
+
+
+def test_column_with_thousands_groups_reads_lone_dot_as_thousands():
+    parsed = parse_column(["1.234.567", "1.576", "-", "118.908 Keluarga"])
+    assert values(parsed) == [1234567, 1576, None, 118908]
+    assert not any(p.guessed for p in parsed)
+
+
+def test_column_without_evidence_guesses_and_says_so():
+    parsed = parse_column(["1.576", "2.000"])
+    assert values(parsed) == [1576, 2000]
+    assert all(p.guessed for p in parsed)
+    assert all("column: no cell proves a decimal mark" in p.reason for p in parsed)
+
+
+def test_dot_percent_beside_comma_percents_is_still_a_decimal():
+    for column in (["78.75%", "19,55%"], ["78.75%", "19,55%", "20,10%", "1.234,5%"]):
+        parsed = parse_column(column)
+        assert close(parsed[0].value, 78.75) and close(parsed[1].value, 19.55)
+        assert not parsed[0].guessed, parsed[0]
+    assert close(parse_column(["78.75%"], document_hint=",")[0].value, 78.75)
+
+
+def test_zero_padded_dot_in_a_comma_column_is_flagged():
+    parsed = parse_column(["0,22", "04.05", "04.04", "4,3"])
+    assert [round(v, 2) for v in values(parsed)] == [0.22, 4.05, 4.04, 4.3]
+    assert [p.guessed for p in parsed] == [False, True, True, False]
+    assert "zero-padded '04.05'" in parsed[1].reason
+    assert "column: 2 cells show decimal ','" in parsed[1].reason
+
+
+def test_plain_dot_decimal_in_a_comma_column_is_flagged():
+    parsed = parse_column(["1.234,5", "2.345,0", "12.50"])
+    assert close(parsed[2].value, 12.5) and parsed[2].guessed
+    assert "against the decimal mark ','" in parsed[2].reason
+
+
+def test_document_hint_settles_a_column_without_evidence():
+    parsed = parse_column(["1.576", "2.000", "BB"], document_hint=".")
+    assert values(parsed) == [1.576, 2.0, None]
+    assert not any(p.guessed for p in parsed)
+    # The column's own evidence beats the document's.
+    assert values(parse_column(["1.576", "1.234.567"], document_hint=".")) == [1576, 1234567]
+
+
+def test_document_hint_is_named_in_reasons():
+    parsed = parse_column(["04.05"], document_hint=",")
+    assert parsed[0].guessed and "document decimal mark ','" in parsed[0].reason
+
+
+def test_evidence_adds_up_over_a_document():
+    a = separator_evidence(["1.234.567", "15,82", "x"])
+    b = separator_evidence(["78.75", "1.576", "04.05", None])
+    assert (a, b) == (ColumnEvidence(dot=0, comma=2), ColumnEvidence(dot=1, comma=0))
+    assert (a + b).decimal == ","
+    assert ColumnEvidence(1, 1).decimal is None
+    assert "2 cells show decimal ','" in (a + b).describe("document")
+
+
+def test_parse_column_keeps_length_and_order():
+    column = ["BB", "Sangat Baik", "", None, "12 Dokumen", "≥ 80", "80-85"]
+    kinds = [p.kind for p in parse_column(column)]
+    assert kinds == ["grade", "predicate", "missing", "missing", "number", "bound", "range"]
+
+
+def test_parse_column_rejects_unknown_hint():
+    with pytest.raises(ValueError):
+        parse_column(["1"], document_hint="x")
 
 
 # --- Babel round trips ---------------------------------------------------------------------
@@ -258,21 +384,155 @@ def test_detected_separator_reads_the_whole_column(xs, locale):
             assert close(parse_value(cell, decimal_hint=hint).value, float(x)), cell
 
 
+# --- property tests over the cell grammar ----------------------------------------------------
+
+SCALES = {
+    "ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "Juta": 10**6,
+    "miliar": 10**9, "milyar": 10**9, "M": 10**9, "triliun": 10**12, "T": 10**12,
+}
+UNITS = ["Keluarga", "Dokumen", "dokumen", "kali", "orang", "Rumah Tangga", "Unit", "Km", "Ton/Ha", "Nilai"]
+non_negative = st.one_of(st.integers(0, 10**9), decimals(10**6, 2).map(abs))
+
+
+@property_test
+@given(decimals(10**6, 2).map(abs), st.sampled_from(sorted(SCALES)), st.sampled_from(["", "Rp", "Rp ", "Rp. "]))
+def test_scale_words_multiply(x, word, currency):
+    cell = f"{currency}{format_decimal(x, locale='id')} {word}"
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit) == ("money", "Rp"), (cell, parsed)
+    assert close(parsed.value, float(x) * SCALES[word]), (cell, parsed)
+
+
+@property_test
+@given(non_negative, st.sampled_from(["({})", "-{}", "−{}", "(Rp {})", "-Rp{}", "({} %)"]))
+def test_negatives(x, template):
+    cell = template.format(format_decimal(x, locale="id"))
+    parsed = parse_value(cell, decimal_hint=",")
+    assert close(parsed.value, -float(x)) or (x == 0 and parsed.value == 0), (cell, parsed)
+
+
+@property_test
+@given(
+    non_negative,
+    non_negative,
+    st.sampled_from(["-", " - ", " – ", " s.d ", " s.d. ", " s/d ", " sampai dengan ", " hingga "]),
+    st.sampled_from(["", "%", " %", " Dokumen"]),
+)
+def test_ranges_keep_both_ends(a, b, separator, unit):
+    cell = f"{format_decimal(a, locale='id')}{separator}{format_decimal(b, locale='id')}{unit}"
+    parsed = parse_column([cell], document_hint=",")[0]
+    assert (parsed.kind, parsed.value) == ("range", None), (cell, parsed)
+    assert close(parsed.low, float(a)) or (a == 0 and parsed.low == 0), (cell, parsed)
+    assert close(parsed.high, float(b)) or (b == 0 and parsed.high == 0), (cell, parsed)
+    assert parsed.unit == {"": None, " Dokumen": "Dokumen"}.get(unit, "%")
+
+
+@property_test
+@given(
+    non_negative,
+    st.sampled_from(["≥", ">=", ">", "=>", "min", "minimal", "Minimal", "min.", "≤", "<=", "<", "maks", "Maksimal", "max"]),
+    st.sampled_from(["", "%", " kali"]),
+)
+def test_bounds_carry_the_bound(x, comparator, unit):
+    cell = f"{comparator} {format_decimal(x, locale='id')}{unit}"
+    parsed = parse_value(cell, decimal_hint=",")
+    assert parsed.kind == "bound", (cell, parsed)
+    assert close(parsed.value, float(x)) or (x == 0 and parsed.value == 0), (cell, parsed)
+    lower = comparator[0] in ">≥=" or comparator.lower().startswith("min")
+    assert (parsed.low, parsed.high) == ((parsed.value, None) if lower else (None, parsed.value))
+
+
+@property_test
+@given(st.integers(0, 10**9), st.sampled_from(UNITS))
+def test_numbers_with_units(x, unit):
+    cell = f"{format_decimal(x, locale='id')} {unit}"
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.unit) == ("number", unit), (cell, parsed)
+    assert close(parsed.value, x) or (x == 0 and parsed.value == 0), (cell, parsed)
+
+
+def spelled(words: list[str]) -> st.SearchStrategy[str]:
+    """A word from ``words`` in any letter case with stray spaces around it."""
+    return st.tuples(st.sampled_from(words), st.sampled_from([str.lower, str.upper, str.title]), st.sampled_from(["", " ", "\n"])).map(
+        lambda t: t[2] + t[1](t[0]) + t[2]
+    )
+
+
+@property_test
+@given(st.sampled_from(["AA", "A", "BB", "B", "CC", "C", "D", "BB (Sangat Baik)"]))
+def test_grades(cell):
+    assert parse_value(cell).kind == "grade"
+
+
+@property_test
+@given(spelled(["Sangat Baik", "Baik", "WTP", "WDP", "Ada", "Tidak Ada", "Tersedia", "Memuaskan"]))
+def test_predicates(cell):
+    parsed = parse_value(cell)
+    assert (parsed.kind, parsed.value, parsed.text) == ("predicate", None, " ".join(cell.split()))
+
+
+@property_test
+@given(spelled(["-", "–", "—", "n/a", "N/A", "Belum ada data", "tidak ada data", "", "Rp -"]))
+def test_missing_markers(cell):
+    assert parse_value(cell).kind == "missing"
+
+
+@property_test
+@given(st.lists(st.one_of(integers, decimals(10**9, 3)), max_size=8), st.sampled_from([None, ","]))
+def test_parse_column_reads_indonesian_columns_back(xs, document_hint):
+    column = [format_decimal(x, locale="id") for x in xs]
+    parsed = parse_column(column, document_hint=document_hint)
+    for x, cell, p in zip(xs, column, parsed):
+        assert close(p.value, float(x)) or (x == 0 and p.value == 0), (cell, p)
+        if document_hint is not None:
+            assert not p.guessed, (cell, p)
+
+
+@property_test
+@given(st.lists(st.one_of(integers, decimals(10**9, 3)), max_size=8))
+def test_parse_column_reads_english_columns_with_a_document_hint(xs):
+    column = [format_decimal(x, locale="en") for x in xs]
+    for x, cell, p in zip(xs, column, parse_column(column, document_hint=".")):
+        assert close(p.value, float(x)) or (x == 0 and p.value == 0), (cell, p)
+
+
+@property_test
+@given(st.lists(decimals(999, 2), min_size=1, max_size=6), st.lists(decimals(999, 2).map(abs), min_size=1, max_size=6))
+def test_dot_percents_in_an_indonesian_column(id_xs, en_xs):
+    """Excel-English "78.75%" cells mixed into a column of "19,55%" cells all read as printed."""
+    column = [format_percent(x / 100, locale="id", decimal_quantization=False) for x in id_xs]
+    column += [f"{x:.2f}%" for x in en_xs]
+    parsed = parse_column(column)
+    for x, cell, p in zip([*id_xs, *en_xs], column, parsed):
+        assert p.kind == "percent" and not p.guessed, (cell, p)
+        assert close(p.value, float(x)) or (x == 0 and p.value == 0), (cell, p)
+
+
 # --- invariants on any input ------------------------------------------------------------------
 
-numberish = st.text(alphabet="0123456789.,% -–()RpMTjutaribu≥<>/sdNAB\u00a0", max_size=24)
+numberish = st.text(alphabet="0123456789.,% -–()RpMTjutaribu≥<>/sdNABmaks\u00a0", max_size=24)
 any_cell = st.one_of(st.text(), numberish)
+
+
+def check_invariants(cell: str | None, parsed: ParsedValue) -> None:
+    assert parsed.kind in KINDS
+    assert (parsed.value is None) == (parsed.kind in VALUELESS_KINDS)
+    if parsed.value is not None:
+        assert math.isfinite(parsed.value)
+    assert parsed.guessed == bool(parsed.reason)
+    if parsed.kind == "bound":
+        assert parsed.value in (parsed.low, parsed.high) and (parsed.low is None) != (parsed.high is None)
+    elif parsed.kind == "range":
+        assert parsed.low is not None and parsed.high is not None
+    else:
+        assert parsed.low is None and parsed.high is None
+    assert parsed.text == " ".join((cell or "").split())
 
 
 @property_test
 @given(any_cell, st.sampled_from([None, ".", ","]))
 def test_parse_value_never_raises_and_is_consistent(cell, hint):
-    parsed = parse_value(cell, decimal_hint=hint)
-    assert parsed.kind in KINDS
-    assert (parsed.value is None) == (parsed.kind in VALUELESS_KINDS)
-    if parsed.value is not None:
-        assert math.isfinite(parsed.value)
-    assert parsed.text == " ".join(cell.split())
+    check_invariants(cell, parse_value(cell, decimal_hint=hint))
 
 
 @property_test
@@ -286,3 +546,12 @@ def test_parse_value_is_idempotent_on_text(cell, hint):
 @given(st.lists(any_cell, max_size=6))
 def test_detect_decimal_separator_never_raises(column):
     assert detect_decimal_separator(column) in (None, ".", ",")
+
+
+@property_test
+@given(st.lists(st.one_of(st.none(), any_cell), max_size=8), st.sampled_from([None, ".", ","]))
+def test_parse_column_never_raises_and_is_consistent(column, document_hint):
+    parsed = parse_column(column, document_hint=document_hint)
+    assert len(parsed) == len(column)
+    for cell, p in zip(column, parsed):
+        check_invariants(cell, p)
