@@ -15,7 +15,7 @@ from .errors import KinerjaError
 from .settings import Settings
 
 app = typer.Typer(help="ETL for Indonesian government performance reports (SAKIP) into curated parquet tables.", no_args_is_help=True, add_completion=False)
-bench_app = typer.Typer(help="Measure extraction against hand labels.", no_args_is_help=True)
+bench_app = typer.Typer(help="Measure: accuracy against hand labels, speed and memory.", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 console = Console()
 err = Console(stderr=True)
@@ -105,12 +105,43 @@ def query(
 
 
 @app.command()
-def samples(out: Path = typer.Option(Path("raw"), help="folder for the sample PDFs")) -> None:
-    """Generate the sample reports (from the seed documents' real tables) into OUT."""
-    from .samples import write_samples
+def serve(
+    raw: Path = typer.Option(Path("raw"), help="folder of report PDFs"),
+    curated: Path = typer.Option(Path("curated"), help="where the curated parquet tables go"),
+    reports: Path = typer.Option(Path("reports"), help="where validation.html goes"),
+    workers: Optional[int] = typer.Option(None, help="documents read at once (default: CPU cores)"),
+    cron: str = typer.Option("0 2 * * *", help="when to run, a cron expression (default: 02:00 every night)"),
+    name: str = typer.Option("nightly", help="deployment name"),
+    dask_address: Optional[str] = typer.Option(None, help="run extraction on this Dask scheduler"),
+) -> None:
+    """Register the nightly flow as a Prefect deployment on CRON and serve it until stopped (Ctrl-C)."""
+    try:
+        settings = Settings.resolve(raw_dir=raw, curated_dir=curated, reports_dir=reports, workers=workers, wait_for_lock=True, dask_address=dask_address)
+        _quiet_prefect()
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"  # a long-running service logs its runs
+        from prefect import serve as prefect_serve
 
-    for p in write_samples(out):
-        console.print(str(p))
+        from flows.nightly import nightly_deployment
+
+        deployment = nightly_deployment(settings, cron=cron, name=name)
+    except (KinerjaError, ValueError) as exc:
+        err.print(f"[red]kinerja serve: {exc}[/red]")
+        raise typer.Exit(2)
+    console.print(f"serving kinerja-nightly/{name} on '{cron}' over {raw} (Ctrl-C stops)")
+    prefect_serve(deployment)
+
+
+@app.command()
+def samples(
+    out: Path = typer.Option(Path("raw"), help="folder for the sample PDFs"),
+    corpus: Optional[int] = typer.Option(None, help="instead, N varied generated documents (scale benchmark)"),
+    seed: int = typer.Option(0, help="random seed of --corpus"),
+) -> None:
+    """Generate the sample reports (from the seed documents' real tables) into OUT."""
+    from .samples import write_corpus, write_samples
+
+    paths = write_corpus(out, corpus, seed) if corpus else write_samples(out)
+    console.print(f"{len(paths)} files in {out}")
 
 
 @app.command()
@@ -133,6 +164,23 @@ def bench_accuracy(
 
     try:
         lines = accuracy_report(raw, truth, Settings.resolve(workers=workers), curated)
+    except KinerjaError as exc:
+        err.print(f"[red]kinerja bench: {exc}[/red]")
+        raise typer.Exit(2)
+    for line in lines:
+        typer.echo(line)
+
+
+@bench_app.command("perf")
+def bench_perf(
+    raw: Path = typer.Option(..., help="folder of PDFs"),
+    workers: Optional[int] = typer.Option(None, help="worker processes (default: CPU cores)"),
+) -> None:
+    """Pages/s of a full run vs bare pdfplumber extract_tables, peak RSS, and a no-change rerun's time."""
+    from .bench_perf import perf_report
+
+    try:
+        lines = perf_report(raw, Settings.resolve(workers=workers).workers)
     except KinerjaError as exc:
         err.print(f"[red]kinerja bench: {exc}[/red]")
         raise typer.Exit(2)
