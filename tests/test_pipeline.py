@@ -35,7 +35,7 @@ def test_every_document_is_recorded_and_the_run_goes_on(run_dir):
     root, _, summary = run_dir
     docs = pd.read_parquet(root / "curated" / "documents.parquet")
     Documents.validate(docs)
-    assert summary.documents == len(docs) == 8
+    assert summary.documents == len(docs) == 9
     status = dict(zip(docs["source_file"], docs["status"]))
     assert status["bad_scan.pdf"] == "needs_ocr"
     assert {status[f"bad_{k}.pdf"] for k in ("empty", "truncated", "encrypted", "not_pdf")} == {"failed"}
