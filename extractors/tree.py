@@ -42,7 +42,7 @@ _POSITION = re.compile(
     r"direktur|inspektur|auditor|pelaksana|eselon)\b",
     re.IGNORECASE,
 )
-_YEAR_SUFFIX = re.compile(r"\(\s*((?:19|20)\d\d)\s*\)\s*$")
+_YEAR_SUFFIX = re.compile(r"\(((?:19|20)\d\d)\)")
 
 
 @dataclass
@@ -250,14 +250,14 @@ class TreeExtractor(TableExtractor):
     def _value(name: str, target: list[dict], qualifier: str, box: Box, year: int | None, number: int) -> ExtractedValue | None:
         if not target or len(name) < 3:
             return None
+        m = _YEAR_SUFFIX.fullmatch(target[-1]["text"])
+        if m and len(target) > 1:  # "200 ORANG (2026)": the year the target is for
+            year, target = int(m.group(1)), target[:-1]
+        elif re.fullmatch(r"(19|20)\d\d", qualifier):  # "Target 2024 : 80 %"
+            year = int(qualifier)
         text = _text(target).strip()
         if text.startswith("(") and text.endswith(")"):
             text = text[1:-1].strip()
-        m = _YEAR_SUFFIX.search(text)  # "200 ORANG (2026)": the year the target is for
-        if m:
-            year, text = int(m.group(1)), text[: m.start()].strip()
-        elif re.fullmatch(r"(19|20)\d\d", qualifier):  # "Target 2024 : 80 %"
-            year = int(qualifier)
         parsed = _number(text) or parse_value(text)
         if not parsed.text:
             return None

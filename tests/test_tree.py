@@ -1,0 +1,145 @@
+"""Pohon kinerja / cascading diagrams: boxes, their parents and levels, and the targets they print."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pdfplumber
+import pytest
+
+from extractors import extractor_for
+from extractors.geometry import drop_frames, line_closed_boxes, link_boxes, merge_stacked, nearest_above, shape_boxes
+from extractors.tree import TreeExtractor, box_content, build_tree
+from pipeline.bench import score
+from pipeline.extract import extract_document
+from pipeline.samples import SAMPLE_NAMES
+
+POHON = next(n for n in SAMPLE_NAMES if "pohon" in n)
+DISBUN = "jabar_disbun_pohon_kinerja_2016.pdf"
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _flat(text) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.fixture(scope="module")
+def pohon(sample_dir):
+    return extract_document(sample_dir / POHON)
+
+
+def test_tree_documents_get_the_tree_extractor():
+    assert isinstance(extractor_for("POHON_KINERJA"), TreeExtractor)
+    assert isinstance(extractor_for("CASCADING"), TreeExtractor)
+
+
+def test_sample_boxes_parents_and_levels_match_the_truth(pohon, sample_dir):
+    truth = _rows(sample_dir / "sample_tree_truth.csv")
+    assert pohon.status == "ok" and pohon.document["doc_type"] == "POHON_KINERJA"
+    nodes = pohon.tree
+    assert len(nodes) == len(truth) and len({n["node_id"] for n in nodes}) == len(nodes)
+    assert all(n["node_id"].startswith("n1-") and n["page"] == 1 for n in nodes)
+    by_sasaran = {_flat(n["sasaran"]): n for n in nodes}
+    by_id = {n["node_id"]: n for n in nodes}
+    truth_by_key = {t["node"]: t for t in truth}
+    for t in truth:
+        n = by_sasaran[_flat(t["sasaran"])]
+        assert _flat(n["indicator_name"]) == _flat(t["indicator"])
+        assert _flat(n["jabatan"]) == _flat(t["jabatan"])
+        assert n["level"] == int(t["level"])
+        if t["parent"]:
+            parent = by_id[n["parent_node_id"]]
+            assert _flat(parent["sasaran"]) == _flat(truth_by_key[t["parent"]]["sasaran"])
+        else:
+            assert n["parent_node_id"] is None
+
+
+def test_sample_node_ids_are_stable(sample_dir):
+    with pdfplumber.open(sample_dir / POHON) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        first, _ = build_tree(page, words)
+        again, _ = build_tree(page, list(reversed(words)))
+    assert [(n.node_id, n.parent_node_id, n.sasaran) for n in first] == [(n.node_id, n.parent_node_id, n.sasaran) for n in again]
+
+
+def test_sample_targets_match_the_truth(pohon, sample_dir):
+    truth = [r for r in _rows(sample_dir / "sample_truth.csv") if r["file"] == POHON]
+    got = {(_flat(v["indicator_name"]), v["year"], v["value"], v["value_text"], v["unit"], _flat(v["sasaran"]), _flat(v["jabatan"]))
+           for v in pohon.values}
+    want = {(_flat(r["indicator"]), int(r["year"]), float(r["value"]), r["value_text"], r["unit"], _flat(r["sasaran"]), _flat(r["jabatan"]))
+            for r in truth}
+    assert got == want and len(pohon.values) == len(truth)
+    assert {v["extractor"] for v in pohon.values} == {"pdfplumber-boxes"} and {v["table"] for v in pohon.values} == {"p1tree"}
+    assert {v["measure"] for v in pohon.values} == {"target"}
+    with pdfplumber.open(sample_dir / POHON) as pdf:  # the bbox is where the target is printed
+        page = pdf.pages[0]
+        for v in pohon.values:
+            assert _flat(page.within_bbox(tuple(v["bbox"])).extract_text()) == v["value_text"]
+
+
+def test_box_geometry_on_hand_built_shapes():
+    def r(x0, top, x1, bottom):
+        return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+
+    frame = r(0, 0, 600, 400)
+    left, right = r(50, 20, 200, 80), r(350, 20, 500, 80)
+    strip, body = r(60, 150, 190, 165), r(60, 165, 190, 220)  # a title strip on a body: one box
+    drawn = [r(300, 150, 450, 150), r(300, 220, 450, 220), r(300, 150, 300, 220), r(450, 150, 450, 220)]  # four lines
+    boxes = drop_frames(merge_stacked(shape_boxes([frame, left, right, strip, body], [], drawn)))
+    assert sorted(boxes) == sorted([(50, 20, 200, 80), (350, 20, 500, 80), (60, 150, 190, 220), (300, 150, 450, 220)])
+    assert line_closed_boxes(drawn) == [(300, 150, 450, 220)]
+    boxes = sorted(boxes, key=lambda b: (b[1], b[0]))  # left, right, strip+body, line box
+    # an elbow connector from the right box down to the box under the left one (crossing over)
+    elbow = [(425, 80, 425, 110), (125, 110, 425, 110), (125, 110, 125, 150)]
+    parents, touched = link_boxes(boxes, elbow)
+    assert parents == {2: 1} and touched == {1, 2}
+    assert nearest_above(boxes, 2) == 0  # without the connector, the box straight above
+    assert nearest_above(boxes, 3) == 1
+    assert nearest_above(boxes, 0) is None
+
+
+def _words(lines: list[str]) -> list[dict]:
+    out = []
+    for i, line in enumerate(lines):
+        x = 10.0
+        for w in line.split():
+            out.append({"text": w, "x0": x, "x1": x + 5 * len(w), "top": 10.0 + 9 * i, "bottom": 17.0 + 9 * i})
+            x += 5 * len(w) + 3
+    return out
+
+
+def test_box_labels():
+    box = box_content(_words(["MENINGKATNYA KUALITAS", "SDM PPKS", "IK:Jumlah PPKS Keluar", "Dari DTKS",
+                              "Target : 2 %", "KEPALA BIDANG PEMBERDAYAAN", "SOSIAL", "*CROSSCUTTING DENGAN X"]), (0, 0, 1, 1))
+    assert box.sasaran == "MENINGKATNYA KUALITAS SDM PPKS"
+    assert box.jabatan == "KEPALA BIDANG PEMBERDAYAAN SOSIAL"
+    (name, target, _), = box.indicators
+    assert name == "Jumlah PPKS Keluar Dari DTKS" and [w["text"] for w in target] == ["2", "%"]
+    box = box_content(_words(["Sasaran Strategis-2: Meningkatnya Daya Saing", "Indikator Kinerja Utama (IKU): Nilai Tukar",
+                              "Petani (NTP) (1%)"]), (0, 0, 1, 1))
+    assert box.sasaran == "Meningkatnya Daya Saing"
+    (name, target, _), = box.indicators
+    assert name == "Nilai Tukar Petani (NTP)" and [w["text"] for w in target] == ["(1%)"]
+    box = box_content(_words(["Indikator 8", "Persentase Jumlah Benih"]), (0, 0, 1, 1))
+    assert box.sasaran is None and box.indicators[0][:2] == ("Persentase Jumlah Benih", [])
+    box = box_content(_words(["SEKRETARIS", "SASARAN :", "Meningkatnya Disiplin Aparatur", "Target 2025 : 80 %"]), (0, 0, 1, 1))
+    assert (box.jabatan, box.sasaran, box.indicators) == ("SEKRETARIS", "Meningkatnya Disiplin Aparatur", [])
+
+
+@pytest.mark.corpus
+def test_disbun_box_diagram_gives_a_tree_and_scored_targets(corpus):
+    result = extract_document(corpus / "real" / DISBUN)
+    nodes = result.tree
+    assert len(nodes) >= 20 and sum(n["parent_node_id"] is None for n in nodes) == 1
+    assert max(n["level"] for n in nodes) >= 4
+    truth = pd.read_csv(corpus / "real_truth_dev.csv", dtype={"value_text": str, "period": str, "value": str})
+    truth = truth[truth["file"] == DISBUN]
+    total = score(pd.DataFrame(result.values), truth).set_index("file").loc["TOTAL"]
+    assert total["recall"] >= 0.9 and total["precision"] >= 0.9
