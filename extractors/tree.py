@@ -1,7 +1,9 @@
 """Pohon kinerja and cascading charts: boxes joined by connectors, each box a sasaran with its
 indicator, target and the position (jabatan) answering for it.
 
-A page drawn as a table (a cascading table) goes the ordinary table way. A page of boxes is read
+A page drawn as a table (a cascading table) goes the ordinary table way for its values; its tree
+comes from the numbering it prints ("SASARAN 1." > "1.1." > "1.1.1."), the only level such a table
+states plainly, with the jabatan heading a column above. A page of boxes is read
 box by box: the shapes that hold text are the boxes, the lines and arrows between them say which box
 a box contributes to (failing those, the box in the row above it), and the labels inside a box
 ("SASARAN", "IK :", "Indikator 3", "Target : 80 %") say what each of its lines is.
@@ -28,6 +30,7 @@ from .geometry import (
     shape_boxes,
     words_in,
 )
+from .grid import Grid
 from .interpret import ExtractedValue, Layout, TableContext, TreeNode
 
 _LABEL = re.compile(r"^[\s•*\-]*(sasaran|tujuan|indikator|iku|iki|ik|target|jabatan|visi|misi)\b", re.IGNORECASE)
@@ -226,13 +229,68 @@ def _is_table_page(page) -> bool:
     return False
 
 
+_CODED = re.compile(r"^(?:(sasaran|tujuan)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$", re.IGNORECASE)
+
+
+def _column_jabatan(grid: Grid, i: int, j: int) -> str | None:
+    """The position title printed above a cell in its column (cascading tables head columns with them)."""
+    for k in range(i - 1, -1, -1):
+        t = grid.text(k, j)
+        if t and t == t.upper() and _POSITION.match(t):
+            return t
+    return None
+
+
+def table_nodes(grid: Grid, codes: dict[str, TreeNode], start: int = 0) -> list[TreeNode]:
+    """Nodes of a cascading table from its numbering: "SASARAN 1." is a sasaran, "1.1." an indicator
+    under it, "1.1.1." one under that; a number printed again lower down (under the next position)
+    hangs under its first printing. `codes` maps the codes seen so far (earlier pages too) to nodes.
+    A bare "1." is a list item, not a level: skipped."""
+    nodes: list[TreeNode] = []
+    for i in range(grid.n_rows):
+        for j in range(grid.n_cols):
+            m = _CODED.match(grid.text(i, j)) if grid.is_origin(i, j) else None
+            if not m or (not m.group(1) and "." not in m.group(2)):
+                continue
+            code, text = m.group(2), clean_indicator_name(m.group(3))
+            bbox = grid.cell(i, j).bbox
+            same = codes.get(code)  # the same number printed higher up: cascaded down from there
+            if same and (same.page < grid.page or same.bbox[3] <= bbox[1] + 1):
+                parent = same
+            else:
+                parent = codes.get(code.rsplit(".", 1)[0]) if "." in code else None
+            level = parent.level + 1 if parent else code.count(".")
+            if m.group(1):
+                sasaran, indicator = text, None
+            else:
+                sasaran, indicator = (parent.sasaran if parent else None), text
+            node = TreeNode(f"n{grid.page}-{start + len(nodes) + 1}", parent.node_id if parent else None, level,
+                            _column_jabatan(grid, i, j), sasaran, indicator, grid.page, bbox)
+            codes[code] = node
+            nodes.append(node)
+    return nodes
+
+
 class TreeExtractor(TableExtractor):
     name = "tree"
     doc_types = ("POHON_KINERJA", "CASCADING")
 
+    def __init__(self, settings=None):
+        super().__init__(settings)
+        self._codes: dict[str, TreeNode] = {}  # numbered nodes of a cascading table, across its pages
+        self._grids: list[Grid] = []
+
+    def find_grids(self, page, pdf_path: str | None, lines: list[dict]) -> list[Grid]:
+        self._grids = super().find_grids(page, pdf_path, lines)
+        return self._grids
+
     def extract_page(self, page, info: DocumentInfo, previous: Layout | None, pdf_path: str | None) -> tuple[PageResult, Layout | None]:
         if _is_table_page(page):
-            return super().extract_page(page, info, previous, pdf_path)
+            self._grids = []
+            result, previous = super().extract_page(page, info, previous, pdf_path)
+            for grid in self._grids:
+                result.tree.extend(table_nodes(grid, self._codes, len(result.tree)))
+            return result, previous
         words = page.extract_words()
         nodes, contents = build_tree(page, words)
         if len(nodes) < 2:

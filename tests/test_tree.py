@@ -11,7 +11,8 @@ import pytest
 
 from extractors import extractor_for
 from extractors.geometry import drop_frames, line_closed_boxes, link_boxes, merge_stacked, nearest_above, shape_boxes
-from extractors.tree import TreeExtractor, box_content, build_tree
+from extractors.grid import Cell, Grid
+from extractors.tree import TreeExtractor, box_content, build_tree, table_nodes
 from pipeline.bench import score
 from pipeline.extract import extract_document
 from pipeline.samples import SAMPLE_NAMES
@@ -131,6 +132,32 @@ def test_box_labels():
     assert box.sasaran is None and box.indicators[0][:2] == ("Persentase Jumlah Benih", [])
     box = box_content(_words(["SEKRETARIS", "SASARAN :", "Meningkatnya Disiplin Aparatur", "Target 2025 : 80 %"]), (0, 0, 1, 1))
     assert (box.jabatan, box.sasaran, box.indicators) == ("SEKRETARIS", "Meningkatnya Disiplin Aparatur", [])
+
+
+def test_cascading_table_levels_from_its_numbering():
+    texts = [["KEPALA BADAN X", None],
+             ["SASARAN 1. Meningkatnya A", "SASARAN 2. Meningkatnya B"],
+             ["1.1. Persentase A", "2.1 Jumlah B"],
+             ["KEPALA BIDANG A", "KEPALA BIDANG B"],
+             ["1.1. Persentase A", "1. a list item"],
+             ["1.1.1. Jumlah C", "2.1.1. Jumlah D"]]
+    rows = []
+    for i, row in enumerate(texts):
+        rows.append([Cell(t, (100.0 * j, 20.0 * i, 100.0 * j + 90, 20.0 * i + 15), i, j) if t else None for j, t in enumerate(row)])
+    rows[0][1] = rows[0][0]  # the head spans both columns
+    codes: dict = {}
+    nodes = table_nodes(Grid(1, (0, 0, 200, 120), rows, "pdfplumber-lattice"), codes)
+    got = {(n.node_id, n.parent_node_id, n.level, n.jabatan, n.sasaran, n.indicator_name) for n in nodes}
+    assert got == {
+        ("n1-1", None, 0, "KEPALA BADAN X", "Meningkatnya A", None),
+        ("n1-2", None, 0, "KEPALA BADAN X", "Meningkatnya B", None),
+        ("n1-3", "n1-1", 1, "KEPALA BADAN X", "Meningkatnya A", "Persentase A"),
+        ("n1-4", "n1-2", 1, "KEPALA BADAN X", "Meningkatnya B", "Jumlah B"),
+        ("n1-5", "n1-3", 2, "KEPALA BIDANG A", "Meningkatnya A", "Persentase A"),  # cascaded down
+        ("n1-6", "n1-5", 3, "KEPALA BIDANG A", "Meningkatnya A", "Jumlah C"),
+        ("n1-7", "n1-4", 2, "KEPALA BIDANG B", "Meningkatnya B", "Jumlah D"),
+    }
+    assert codes["1.1"].node_id == "n1-5"
 
 
 @pytest.mark.corpus
