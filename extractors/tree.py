@@ -162,20 +162,40 @@ def _text(words: list[dict]) -> str:
     return Part("plain", words).text
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*[.)]?$")
+
+
+def _items(words: list[dict]) -> list[list[dict]]:
+    """A part printed as a numbered list ("1 Jumlah ...", "2 Jumlah ...") is one item per number,
+    the numbers dropped; any other part is one item."""
+    lines = _lines(words)
+    if not lines or len(lines[0]) < 2 or not _LIST_NUMBER.match(lines[0][0]["text"]):
+        return [words] if words else []
+    items: list[list[dict]] = []
+    for ln in lines:
+        if len(ln) > 1 and _LIST_NUMBER.match(ln[0]["text"]):
+            items.append(ln[1:])
+        else:
+            items[-1].extend(ln)
+    return items
+
+
 def box_content(words: list[dict], bbox: BBox) -> Box:
+    """What a box says. Several sasaran in one box (a numbered list) are joined with "; "."""
     parts = read_box(words)
-    sasaran = next((p.text for p in parts if p.kind == "sasaran" and p.words), None)
+    sasaran = "; ".join(clean_indicator_name(_text(it)) for p in parts if p.kind == "sasaran" for it in _items(p.words)) or None
     if sasaran is None:
         sasaran = " ".join(p.text for p in parts if p.kind == "plain") or None
     jabatan = " ".join(p.text for p in parts if p.kind == "jabatan") or None
     indicators: list[tuple[str, list[dict], str]] = []
     for p in parts:
-        if p.kind == "indicator" and p.words:
-            name_words, target = _inline_target(p.words)
-            indicators.append((clean_indicator_name(_text(name_words)), target, ""))
+        if p.kind == "indicator":
+            for item in _items(p.words):
+                name_words, target = _inline_target(item)
+                indicators.append((clean_indicator_name(_text(name_words)), target, ""))
         elif p.kind == "target" and p.words and indicators and not indicators[-1][1]:
             indicators[-1] = (indicators[-1][0], p.words, p.qualifier)
-    return Box(bbox, sasaran and clean_indicator_name(sasaran), jabatan, indicators)
+    return Box(bbox, sasaran and clean_indicator_name(sasaran), jabatan, [i for i in indicators if i[0]])
 
 
 def _segments(page, boxes: list[BBox]) -> list[BBox]:
@@ -210,7 +230,7 @@ def build_tree(page, words: list[dict]) -> tuple[list[TreeNode], list[Box]]:
     for k in sorted(range(len(bboxes)), key=lambda k: bboxes[k][1]):  # parents sit above their children
         levels[k] = levels[parents[k]] + 1 if k in parents else 0
     for k, c in enumerate(contents):
-        name = c.indicators[0][0] if c.indicators else None
+        name = "; ".join(i[0] for i in c.indicators)
         parent = f"n{number}-{parents[k] + 1}" if k in parents else None
         nodes.append(TreeNode(f"n{number}-{k + 1}", parent, levels[k], c.jabatan, c.sasaran, name or None, number, c.bbox))
     # a box without its own sasaran (an indicator box under a sasaran box) serves its parent's

@@ -15,6 +15,7 @@ from extractors.grid import Cell, Grid
 from extractors.tree import TreeExtractor, box_content, build_tree, table_nodes
 from pipeline.bench import score
 from pipeline.extract import extract_document
+from pipeline.publish import results_to_frames, validate
 from pipeline.samples import SAMPLE_NAMES
 
 POHON = next(n for n in SAMPLE_NAMES if "pohon" in n)
@@ -59,6 +60,14 @@ def test_sample_boxes_parents_and_levels_match_the_truth(pohon, sample_dir):
             assert _flat(parent["sasaran"]) == _flat(truth_by_key[t["parent"]]["sasaran"])
         else:
             assert n["parent_node_id"] is None
+
+
+def test_sample_rows_pass_the_curated_schemas(pohon):
+    tables = validate(results_to_frames([pohon]))
+    assert len(tables["performance_tree"]) == len(pohon.tree)
+    assert len(tables["indicator_values"]) == len(pohon.values)
+    failures = tables["validation_failures"]
+    assert not (failures["severity"] == "error").any(), failures.to_dict("records")[:3]
 
 
 def test_sample_node_ids_are_stable(sample_dir):
@@ -132,6 +141,12 @@ def test_box_labels():
     assert box.sasaran is None and box.indicators[0][:2] == ("Persentase Jumlah Benih", [])
     box = box_content(_words(["SEKRETARIS", "SASARAN :", "Meningkatnya Disiplin Aparatur", "Target 2025 : 80 %"]), (0, 0, 1, 1))
     assert (box.jabatan, box.sasaran, box.indicators) == ("SEKRETARIS", "Meningkatnya Disiplin Aparatur", [])
+    box = box_content(_words(["KEPALA SUBBAGIAN UMUM", "SASARAN", "1 Tersedianya Jasa Komunikasi,", "Air dan Listrik",
+                              "2 Tersedianya Alat Tulis Kantor", "INDIKATOR :", "1 Jumlah jaringan komunikasi, air",
+                              "dan listrik", "2 Jumlah alat tulis kantor"]), (0, 0, 1, 1))
+    assert box.jabatan == "KEPALA SUBBAGIAN UMUM"
+    assert box.sasaran == "Tersedianya Jasa Komunikasi, Air dan Listrik; Tersedianya Alat Tulis Kantor"
+    assert [i[0] for i in box.indicators] == ["Jumlah jaringan komunikasi, air dan listrik", "Jumlah alat tulis kantor"]
 
 
 def test_cascading_table_levels_from_its_numbering():
