@@ -84,10 +84,13 @@ def _label(line: list[dict]) -> tuple[str, int, str] | None:
     kind = _KINDS[m.group(1).lower()]
     rest = text[m.end():]
     colon = rest.find(":")
+    num = _LABEL_NUMBER.match(rest)
     if 0 <= colon <= 40 and len(rest[:colon].split()) <= 5:
         end, qualifier = m.end() + colon + 1, rest[:colon].strip()
-    elif (num := _LABEL_NUMBER.match(rest)) or not rest.strip():
-        end, qualifier = m.end() + (num.end() if num else len(rest)), rest[: num.end()].strip() if num else ""
+    elif num:
+        end, qualifier = m.end() + num.end(), rest[: num.end()].strip()
+    elif not rest.strip():
+        end, qualifier = len(text), ""
     else:
         return None
     # words whose text starts before `end` belong to the label
@@ -98,7 +101,7 @@ def _label(line: list[dict]) -> tuple[str, int, str] | None:
         pos += len(w["text"]) + 1
         n += 1
     if pos - 1 > end and ":" in line[n - 1]["text"][:-1]:  # "IK:Jumlah" glued to its label
-        head, _, tail = line[n - 1]["text"].partition(":")
+        tail = line[n - 1]["text"].partition(":")[2]
         line[n - 1] = {**line[n - 1], "text": tail}
         n -= 1
     return kind, n, qualifier
@@ -115,10 +118,10 @@ def read_box(words: list[dict]) -> list[Part]:
             parts.append(Part(kind, line[n:], qualifier))
             continue
         first = line[0]["text"]
-        if mode == "target" or (mode in (None, "other") and _POSITION.match(" ".join(w["text"] for w in line))):
-            parts.append(Part("jabatan", list(line)))  # the position is printed after the target
-        elif first.startswith("*") or (mode == "jabatan" and re.match(r"^\d+[.)]$", first)):
+        if first.startswith("*") or (mode == "jabatan" and re.match(r"^\d+[.)]$", first)):
             parts.append(Part("other", list(line)))  # notes ("*crosscutting ...") and program lists
+        elif mode == "target" or (mode in (None, "other") and _POSITION.match(" ".join(w["text"] for w in line))):
+            parts.append(Part("jabatan", list(line)))  # the position is printed after the target
         elif mode is None:
             parts.append(Part("plain", list(line)))
         else:
@@ -198,11 +201,11 @@ def box_content(words: list[dict], bbox: BBox) -> Box:
     return Box(bbox, sasaran and clean_indicator_name(sasaran), jabatan, [i for i in indicators if i[0]])
 
 
-def _segments(page, boxes: list[BBox]) -> list[BBox]:
-    """What may connect boxes: lines, hairline rectangles and shapes without text (arrows),
-    except what lies inside a box."""
+def _segments(page, boxes: list[BBox], words: list[dict]) -> list[BBox]:
+    """What may connect boxes: lines, hairline rectangles and shapes without text (arrows); not what
+    lies inside a box, nor a frame around text."""
     segs = [(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"])) for o in (*page.lines, *page.rects, *page.curves)]
-    return [s for s in segs if s not in boxes and not any(inside(s, b, 0.5) for b in boxes)]
+    return [s for s in segs if not any(inside(s, b, 0.5) for b in boxes) and not words_in(words, s)]
 
 
 def find_boxes(page, words: list[dict]) -> list[tuple[BBox, list[dict]]]:
@@ -217,7 +220,7 @@ def find_boxes(page, words: list[dict]) -> list[tuple[BBox, list[dict]]]:
 def build_tree(page, words: list[dict]) -> tuple[list[TreeNode], list[Box]]:
     found = find_boxes(page, words)
     bboxes = [b for b, _ in found]
-    parents, connected = link_boxes(bboxes, _segments(page, bboxes))
+    parents, connected = link_boxes(bboxes, _segments(page, bboxes, words))
     for k in range(len(bboxes)):
         if k not in parents and k not in connected:
             above = nearest_above(bboxes, k)
@@ -233,7 +236,7 @@ def build_tree(page, words: list[dict]) -> tuple[list[TreeNode], list[Box]]:
         name = "; ".join(i[0] for i in c.indicators)
         parent = f"n{number}-{parents[k] + 1}" if k in parents else None
         nodes.append(TreeNode(f"n{number}-{k + 1}", parent, levels[k], c.jabatan, c.sasaran, name or None, number, c.bbox))
-    # a box without its own sasaran (an indicator box under a sasaran box) serves its parent's
+    # a box without its own sasaran (an indicator box under a sasaran box): its values take the parent's
     for k in sorted(range(len(bboxes)), key=lambda k: levels[k]):
         if contents[k].sasaran is None and k in parents:
             contents[k].sasaran = contents[parents[k]].sasaran

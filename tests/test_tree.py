@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ from extractors.tree import TreeExtractor, box_content, build_tree, table_nodes
 from pipeline.bench import score
 from pipeline.extract import extract_document
 from pipeline.publish import results_to_frames, validate
-from pipeline.samples import SAMPLE_NAMES
+from pipeline.samples import SAMPLE_NAMES, _pohon
 
 POHON = next(n for n in SAMPLE_NAMES if "pohon" in n)
 DISBUN = "jabar_disbun_pohon_kinerja_2016.pdf"
@@ -77,6 +78,18 @@ def test_sample_node_ids_are_stable(sample_dir):
         first, _ = build_tree(page, words)
         again, _ = build_tree(page, list(reversed(words)))
     assert [(n.node_id, n.parent_node_id, n.sasaran) for n in first] == [(n.node_id, n.parent_node_id, n.sasaran) for n in again]
+
+
+def test_a_frame_around_the_diagram_changes_nothing(sample_dir):
+    def tree(framed: bool):
+        d = _pohon("framed.pdf")
+        if framed:
+            d.c.rect(15, 15, d.w - 30, d.h - 30, stroke=1, fill=0)
+        with pdfplumber.open(io.BytesIO(d.save())) as pdf:
+            page = pdf.pages[0]
+            return [(n.node_id, n.parent_node_id, n.level) for n in build_tree(page, page.extract_words())[0]]
+
+    assert tree(True) == tree(False)
 
 
 def test_sample_targets_match_the_truth(pohon, sample_dir):
