@@ -101,21 +101,17 @@ def shape_boxes(rects: Iterable[dict], curves: Iterable[dict], lines: Iterable[d
 
 
 def merge_stacked(boxes: list[BBox], tol: float = 2.0) -> list[BBox]:
-    """One box from rectangles of the same width stacked edge to edge (a title strip over a body)."""
-    boxes = sorted(boxes, key=lambda b: (b[1], b[0]))
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(boxes):
-            for j, b in enumerate(boxes):
-                if i != j and abs(a[0] - b[0]) <= tol and abs(a[2] - b[2]) <= tol and -tol <= b[1] - a[3] <= tol:
-                    boxes[i] = bbox_union([a, b])
-                    del boxes[j]
-                    merged = True
-                    break
-            if merged:
+    """One box from rectangles of the same width stacked edge to edge (a title strip over a body).
+    Top to bottom, each rectangle joins the box it continues, if any: one pass."""
+    out: list[BBox] = []
+    for b in sorted(boxes, key=lambda b: (b[1], b[0])):
+        for k, a in enumerate(out):
+            if abs(a[0] - b[0]) <= tol and abs(a[2] - b[2]) <= tol and -tol <= b[1] - a[3] <= tol:
+                out[k] = bbox_union([a, b])
                 break
-    return boxes
+        else:
+            out.append(b)
+    return out
 
 
 def drop_frames(boxes: list[BBox], tol: float = 1.0) -> list[BBox]:

@@ -232,6 +232,9 @@ def build_tree(page, words: list[dict]) -> tuple[list[TreeNode], list[Box]]:
     nodes = []
     for k in sorted(range(len(bboxes)), key=lambda k: bboxes[k][1]):  # parents sit above their children
         levels[k] = levels[parents[k]] + 1 if k in parents else 0
+        up = contents[parents[k]] if k in parents else None
+        if up and not contents[k].jabatan and up.jabatan and not up.sasaran and not up.indicators:
+            contents[k].jabatan = up.jabatan  # a box naming only a position heads the boxes under it
     for k, c in enumerate(contents):
         name = "; ".join(i[0] for i in c.indicators)
         parent = f"n{number}-{parents[k] + 1}" if k in parents else None

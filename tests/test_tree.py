@@ -92,6 +92,28 @@ def test_a_frame_around_the_diagram_changes_nothing(sample_dir):
     assert tree(True) == tree(False)
 
 
+def test_a_position_box_heads_the_boxes_under_it():
+    import reportlab.pdfgen.canvas as rc
+
+    buf = io.BytesIO()
+    c = rc.Canvas(buf, pagesize=(400, 300))
+    c.setFont("Helvetica", 8)
+    for x, y, w, h, lines in ((150, 250, 100, 20, ["SEKRETARIS"]),
+                              (100, 150, 200, 60, ["SASARAN :", "Meningkatnya Disiplin Aparatur", "INDIKATOR :",
+                                                   "Persentase ASN disiplin", "Target : 90 %"])):
+        c.rect(x, y, w, h)
+        for k, line in enumerate(lines):
+            c.drawString(x + 4, y + h - 10 - 9 * k, line)
+    c.line(200, 250, 200, 210)
+    c.save()
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        page = pdf.pages[0]
+        nodes, boxes = build_tree(page, page.extract_words())
+    assert [(n.node_id, n.parent_node_id, n.level, n.jabatan) for n in nodes] == [
+        ("n1-1", None, 0, "SEKRETARIS"), ("n1-2", "n1-1", 1, "SEKRETARIS")]
+    assert (nodes[1].sasaran, nodes[1].indicator_name) == ("Meningkatnya Disiplin Aparatur", "Persentase ASN disiplin")
+
+
 def test_sample_targets_match_the_truth(pohon, sample_dir):
     truth = [r for r in _rows(sample_dir / "sample_truth.csv") if r["file"] == POHON]
     got = {(_flat(v["indicator_name"]), v["year"], v["value"], v["value_text"], v["unit"], _flat(v["sasaran"]), _flat(v["jabatan"]))
