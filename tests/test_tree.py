@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pdfplumber
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from extractors import extractor_for
 from extractors.geometry import drop_frames, line_closed_boxes, link_boxes, merge_stacked, nearest_above, shape_boxes
@@ -93,10 +94,8 @@ def test_a_frame_around_the_diagram_changes_nothing(sample_dir):
 
 
 def test_a_position_box_heads_the_boxes_under_it():
-    import reportlab.pdfgen.canvas as rc
-
     buf = io.BytesIO()
-    c = rc.Canvas(buf, pagesize=(400, 300))
+    c = Canvas(buf, pagesize=(400, 300))
     c.setFont("Helvetica", 8)
     for x, y, w, h, lines in ((150, 250, 100, 20, ["SEKRETARIS"]),
                               (100, 150, 200, 60, ["SASARAN :", "Meningkatnya Disiplin Aparatur", "INDIKATOR :",
