@@ -270,14 +270,13 @@ def _column_jabatan(grid: Grid, i: int, j: int) -> str | None:
 def table_nodes(grid: Grid, codes: dict[str, TreeNode], start: int = 0) -> list[TreeNode]:
     """Nodes of a cascading table from its numbering: "SASARAN 1." is a sasaran, "1.1." an indicator
     under it, "1.1.1." one under that; a number printed again lower down (under the next position)
-    hangs under its first printing. `codes` maps the codes seen so far (earlier pages too) to nodes.
-    A bare "1." is a list item, not a level: skipped."""
+    hangs under its first printing. `codes` maps the codes seen so far (earlier pages too) to nodes."""
     nodes: list[TreeNode] = []
     for i in range(grid.n_rows):
         for j in range(grid.n_cols):
             m = _CODED.match(grid.text(i, j)) if grid.is_origin(i, j) else None
-            if not m or (not m.group(1) and "." not in m.group(2)):
-                continue
+            if not m or (not m.group(1) and "." not in m.group(2)) or not re.search(r"[A-Za-z]{3}", m.group(3)):
+                continue  # a bare "1." is a list item; "12.5 %" a value
             code, text = m.group(2), clean_indicator_name(m.group(3))
             bbox = grid.cell(i, j).bbox
             same = codes.get(code)  # the same number printed higher up: cascaded down from there
