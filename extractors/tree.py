@@ -31,7 +31,7 @@ from .geometry import (
     words_in,
 )
 from .grid import Grid
-from .interpret import ExtractedValue, Layout, TableContext, TreeNode
+from .interpret import ExtractedValue, Layout, TreeNode
 
 _LABEL = re.compile(r"^[\s•*\-]*(sasaran|tujuan|indikator|iku|iki|ik|target|jabatan|visi|misi)\b", re.IGNORECASE)
 _KINDS = {"sasaran": "sasaran", "tujuan": "sasaran", "indikator": "indicator", "iku": "indicator", "iki": "indicator",
@@ -310,6 +310,7 @@ class TreeExtractor(TableExtractor):
         return self._grids
 
     def extract_page(self, page, info: DocumentInfo, previous: Layout | None, pdf_path: str | None) -> tuple[PageResult, Layout | None]:
+        """A table page the table way (plus its numbered tree); a page of two or more boxes box by box."""
         if _is_table_page(page):
             self._grids = []
             result, previous = super().extract_page(page, info, previous, pdf_path)
@@ -321,10 +322,9 @@ class TreeExtractor(TableExtractor):
         if len(nodes) < 2:
             return super().extract_page(page, info, previous, pdf_path)
         result = PageResult(page.page_number, 1, tree=nodes)
-        ctx = TableContext(info.doc_type, info.year, info.year_to)  # a diagram has no caption: the document's year
-        for c in contents:
+        for c in contents:  # a diagram has no caption: targets are for the document's year unless they say
             for name, target, qualifier in c.indicators:
-                v = self._value(name, target, qualifier, c, ctx.year, page.page_number)
+                v = self._value(name, target, qualifier, c, info.year, page.page_number)
                 if v is not None:
                     result.values.append(v)
         return result, None
