@@ -8,10 +8,12 @@ from __future__ import annotations
 from .base import ExtractorSettings, TableExtractor
 from .iki import IndividualIndicatorExtractor
 from .lkip import IndicatorTableExtractor
+from .tree import TreeExtractor
 
 EXTRACTORS: dict[str, type[TableExtractor]] = {
     IndividualIndicatorExtractor.name: IndividualIndicatorExtractor,
     IndicatorTableExtractor.name: IndicatorTableExtractor,
+    TreeExtractor.name: TreeExtractor,
 }
 
 

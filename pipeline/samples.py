@@ -28,14 +28,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 __all__ = ["write_samples", "write_bad_inputs", "write_corpus", "cell_value", "TRUTH_COLUMNS",
-           "BUDGET_COLUMNS"]
+           "BUDGET_COLUMNS", "TREE_COLUMNS"]
 
 TRUTH_COLUMNS = ("file", "kind", "jabatan", "sasaran", "indicator", "year", "measure", "period",
                  "value", "value_text", "unit", "page")
 BUDGET_COLUMNS = ("file", "year", "code", "name", "pagu", "realisasi", "pct", "page")
-TRUTH_FILE, BUDGET_FILE = "sample_truth.csv", "sample_budget_truth.csv"
+TREE_COLUMNS = ("file", "node", "parent", "level", "jabatan", "sasaran", "indicator", "target", "page")
+TRUTH_FILE, BUDGET_FILE, TREE_FILE = "sample_truth.csv", "sample_budget_truth.csv", "sample_tree_truth.csv"
 SAMPLE_NAMES = ("bekasi_lkip_2025.pdf", "lampung_barat_iki_2023_2026.pdf",
-                "probolinggo_iki_eselon_iii_iv.pdf")
+                "probolinggo_iki_eselon_iii_iv.pdf", "dinsos_pohon_kinerja_2024.pdf")
 
 FONT, BOLD, ITALIC = "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
 SHY = "\u00ad"  # soft hyphen in content: where the author hyphenated a word ("Respon-" / "den")
@@ -293,6 +294,7 @@ class Doc:
         self.truth: list[dict] = []
         self.budget: list[dict] = []
         self.log: list[tuple[str, int, int]] = []   # (table name, first page, last page)
+        self.tree: list[dict] = []                   # boxes of a pohon kinerja
 
     @property
     def cw(self) -> float:
@@ -1328,6 +1330,157 @@ def _iki_probolinggo(name: str, o: Opts) -> Doc:
     return d
 
 
+# ---------------------------------------------------------------- pohon kinerja (seed 002)
+
+# (sasaran, "IK : indicator", "Target : value" or None, jabatan or a "*crosscutting" note, children),
+# levels from the ultimate outcome down to outputs, as the Dinas Sosial pohon kinerja 2024 prints them.
+_PF, _PM, _PP = "Pekerja Sosial Ahli Muda", "Pekerja sosial ahli muda", "Pekerja sosial ahli pertama"
+POHON = (
+    "MENURUNNYA PEMERLU PELAYANAN KESEJAHTERAAN SOSIAL (PPKS)",
+    "IK : JUMLAH PEMERLU PELAYANAN KESEJAHTERAAN SOSIAL (PPKS)", "TARGET : 200 ORANG (2026)",
+    "KEPALA DINAS SOSIAL", [
+        ("TERWUJUDNYA DATABASE PPKS TERPADU", "IK : Persentase PPKS dalam Data DTKS", "TARGET : 15%",
+         "KEPALA BIDANG PENANGANAN FAKIR MISKIN", [
+             ("TERSEDIANYA SATU DATABASE PPKS TERPADU",
+              "IK : Persentase Data PPKS yang terdaftar dalam data DTKS", "Target : 15 %",
+              "KEPALA BIDANG PENANGANAN FAKIR MISKIN", [
+                  ("TERLAKSANANYA PENDATAAN FAKIR MISKIN CAKUPAN DAERAH KABUPATEN/KOTA",
+                   "IK: Jumlah Fakir Miskin Cakupan Daerah Kabupaten/Kota yang Didata",
+                   "Target : 20000 KK", _PF, [
+                       ("TERSEDIANYA DATA PPKS", "IK : Jumlah laporan data BNBA PPKS",
+                        "Target : 1 Laporan", _PP, []),
+                       ("TERSEDIANYA BERITA ACARA MUSYAWARAH DESA/KEL TERKAIT VERIFIKASI DAN "
+                        "VALIDASI DATA", "IK : Jumlah Berita Acara Verifikasi/Validasi Data",
+                        "Target : 167 Berita Acara", _PP, [])])])]),
+        ("TERPENUHINYA KEBUTUHAN MATERIAL PPKS", "IK : Persentase PPKS yang memperoleh bantuan sosial",
+         "TARGET : 28%", "KEPALA BIDANG PERLINDUNGAN DAN JAMINAN SOSIAL SERTA KEPALA BIDANG "
+         "PELAYANAN DAN REHABILITASI SOSIAL", [
+             ("TERPENUHINYA KEBUTUHAN PANGAN PPKS", "IK : Persentase PPKS yang memperoleh bantuan pangan",
+              "Target : 9%", "KEPALA BIDANG PELAYANAN DAN REHABILITASI SOSIAL", [
+                  ("TERPENUHINYA KEBUTUHAN PERMAKANAN PER ORANG SESUAI DENGAN STANDAR GIZI MINIMAL",
+                   "IK : Jumlah Orang yang Mendapatkan Pemenuhan Kebutuhan Permakanan Sesuai dengan "
+                   "Standar Gizi Minimal Kewenangan Kabupaten/Kota", "Target : 170 Orang", _PM, [
+                       ("TERSEDIANYA DATA PPKS PENERIMA BANTUAN PERMAKANAN",
+                        "IK : Jumlah Laporan Data Calon Penerima Permakanan yang terverifikasi",
+                        "Target : 1 Laporan", _PP, [])])]),
+             ("TERPENUHINYA JAMINAN SOSIAL PPKS", "IK : Persentase PPKS yang memperoleh Jaminan Sosial",
+              "Target : 13%", "KEPALA BIDANG PERLINDUNGAN DAN JAMINAN SOSIAL DAN KEPALA BIDANG "
+              "PENANGANAN FAKIR MISKIN", [
+                  ("TERLAKSANANYA PENGELOLAAN JAMINAN KESEHATAN MASYARAKAT",
+                   "IK : Jumlah Dokumen Hasil Pengelolaan Jaminan Kesehatan Masyarakat", None,
+                   "*CROSSCUTTING DENGAN DINAS KESEHATAN", [])])]),
+        ("MENINGKATNYA KUALITAS SDM PPKS", "IK : Jumlah PPKS Keluar Dari DTKS Secara Mandiri",
+         "TARGET : 2%", "KEPALA BIDANG PEMBERDAYAAN SOSIAL DAN KEPALA BIDANG PELAYANAN DAN "
+         "REHABILITASI SOSIAL", [
+             ("MENINGKATNYA KEMANDIRIAN PPKS", "IK : Jumlah PPKS Yang Keluar Program Bantuan Sosial",
+              "Target : 2%", "KEPALA BIDANG PEMBERDAYAAN SOSIAL", [
+                  ("TERLAKSANANYA PEMBINAAN TEKNIS SUMBER DAYA MANUSIA SUMBER KESEJAHTERAAN SOSIAL "
+                   "DAERAH KABUPATEN/KOTA", "IK : Jumlah Sumber Daya Manusia Sumber Kesejahteraan "
+                   "Sosial Daerah Kabupaten/Kota yang Mendapatkan Bimbingan Teknis", "Target : 18 Orang",
+                   "Penyuluh Sosial Ahli Muda", [])]),
+             ("MENINGKATNYA PELAYANAN REHABILITASI PPKS",
+              "IK : Persentase PPKS Yang Mendapatkan Pelayanan Rehabilitasi", "Target : 13 %",
+              "KEPALA BIDANG PELAYANAN DAN REHABILITASI SOSIAL DAN KEPALA BIDANG PERLINDUNGAN DAN "
+              "JAMINAN SOSIAL", [
+                  ("TERPENUHINYA KEBUTUHAN ALAT BANTU DISABILITAS", "IK : Jumlah Orang yang Mendapatkan "
+                   "Alat Bantu dan Alat Bantu Peraga Sesuai kebutuhan Kewenangan Kabupaten/Kota",
+                   "Target : 7 Orang", _PF, [
+                       ("TERSEDIANYA DATA DISABILITAS PENERIMA ALAT BANTU YANG TELAH DIVERIFIKASI",
+                        "IK: Jumlah Laporan Data Disabilitas Penerima Alat Bantu Yang Telah diVerifikasi",
+                        "Target : 1 Laporan", "Pekerja Sosial Ahli Pertama", [])]),
+                  ("TERLAKSANANYA PEMBERIAN LAYANAN KEDARURATAN",
+                   "IK : Jumlah Orang yang Mendapatkan Pelayanan Kedaruratan Kewenangan Kabupaten/Kota",
+                   "Target : 300 Orang", "Penyuluh Sosial Ahli Muda", [
+                       ("TERSEDIANYA BUFFERSTOCK KEDARURATAN BAGI PPKS",
+                        "IK : Jumlah laporan bufferstock yang telah disediakan", "Target : 2 Laporan",
+                        "Penyusun pemberian Bantuan Teknis", [])])])])])
+
+
+def _pohon(name: str, year: int = 2024) -> Doc:
+    """A pohon kinerja on one A3 landscape page: boxes (the top one rounded) joined by elbow
+    connector lines, each box a sasaran, "IK : ...", "Target : ..." and the position answering for it.
+    Truth: one target row per box with a target, and one tree row per box."""
+    d = Doc(name, "POHON_KINERJA", title=f"Pohon Kinerja Dinas Sosial {year}")
+    d.new_page(header=False)
+    d.w, d.h = 1190.55, 841.89  # A3 landscape: a tree is wide
+    c = d.c
+    c.setPageSize((d.w, d.h))
+    c.setFont(BOLD, 14)
+    c.drawCentredString(d.w / 2, d.h - 40, f"POHON KINERJA DINAS SOSIAL TAHUN {year}")
+    size, lead, bw, margin = 6.5, 8.2, 150.0, 30.0
+    nodes: list[dict] = []
+
+    def walk(n, level: int, parent: dict | None, key: str) -> dict:
+        sas, ik, target, jab, kids = n
+        me = {"n": n, "level": level, "parent": parent, "key": key, "kids": []}
+        nodes.append(me)
+        me["kids"] = [walk(k, level + 1, me, f"{key}.{i + 1}") for i, k in enumerate(kids)]
+        return me
+
+    root = walk(POHON, 0, None, "1")
+    leaves = [m for m in nodes if not m["kids"]]
+    slot = (d.w - 2 * margin) / len(leaves)
+
+    def place(m: dict) -> float:  # x centre: leaves side by side, a parent over its children
+        if not m["kids"]:
+            m["cx"] = margin + slot * (leaves.index(m) + 0.5)
+        else:
+            xs = [place(k) for k in m["kids"]]
+            m["cx"] = (xs[0] + xs[-1]) / 2
+        return m["cx"]
+
+    place(root)
+    for m in nodes:
+        sas, ik, target, jab, _ = m["n"]
+        m["lines"] = ([(ln, BOLD) for ln in wrap(sas, BOLD, size, bw - 8)] + [("", FONT)]
+                      + [(ln, FONT) for ln in wrap(ik, FONT, size, bw - 8)]
+                      + [(ln, FONT) for ln in (wrap(target, FONT, size, bw - 8) if target else [])]
+                      + [(ln, ITALIC if jab.startswith("*") else BOLD) for ln in wrap(jab, BOLD, size, bw - 8)])
+    levels = max(m["level"] for m in nodes) + 1
+    heights = [max(len(m["lines"]) for m in nodes if m["level"] == lv) * lead + 8 for lv in range(levels)]
+    gap, top = 34.0, d.h - 70
+    tops = [top - sum(heights[:lv]) - gap * lv for lv in range(levels)]
+    fills = ((0.99, 0.85, 0.6), (1, 0.95, 0.7), (0.8, 0.9, 1), (0.85, 0.95, 0.85), (0.95, 0.95, 0.95))
+    for m in nodes:
+        lv, x = m["level"], m["cx"] - bw / 2
+        y_top, h = tops[lv], heights[lv]
+        c.setFillColorRGB(*fills[lv % len(fills)])
+        c.setLineWidth(0.8)
+        if lv == 0:
+            c.roundRect(x, y_top - h, bw, h, 6, stroke=1, fill=1)
+        else:
+            c.rect(x, y_top - h, bw, h, stroke=1, fill=1)
+        c.setFillGray(0)
+        y = y_top - 4
+        for ln, font in m["lines"]:
+            y -= lead
+            c.setFont(font, size)
+            c.drawString(x + 4, y + 1.5, ln)
+        if m["kids"]:  # elbow connector: down from the parent, a bus, down to each child
+            bus = y_top - h - gap / 2
+            xs = [k["cx"] for k in m["kids"]]
+            c.setLineWidth(0.6)
+            c.lines([(m["cx"], y_top - h, m["cx"], bus), (min(xs + [m["cx"]]), bus, max(xs + [m["cx"]]), bus)]
+                    + [(k, bus, k, tops[lv + 1]) for k in xs])
+        sas, ik, target, jab, _ = m["n"]
+        indicator = ik.split(":", 1)[1].strip()
+        jabatan = "" if jab.startswith("*") else jab
+        value_text = target.split(":", 1)[1].strip() if target else ""
+        ty = re.search(r"\((\d{4})\)$", value_text)
+        if ty:
+            value_text = value_text[: ty.start()].strip()
+        d.tree.append({"file": name, "node": m["key"], "parent": m["parent"]["key"] if m["parent"] else "",
+                       "level": lv, "jabatan": jabatan, "sasaran": sas, "indicator": indicator,
+                       "target": value_text, "page": d.page})
+        if target:
+            value, unit = cell_value(value_text)
+            d.truth.append({"file": name, "kind": d.kind, "jabatan": jabatan, "sasaran": sas,
+                            "indicator": indicator, "year": int(ty.group(1)) if ty else year,
+                            "measure": "target", "period": "", "value": value,
+                            "value_text": value_text, "unit": unit, "page": d.page})
+    return d
+
+
 # ---------------------------------------------------------------- writing
 
 def _write_csv(path: Path, cols, rows) -> None:
@@ -1347,18 +1500,21 @@ def _emit(out_dir: Path, docs: list[Doc]) -> list[Path]:
         paths.append(p)
     _write_csv(out_dir / TRUTH_FILE, TRUTH_COLUMNS, [r for d in docs for r in d.truth])
     _write_csv(out_dir / BUDGET_FILE, BUDGET_COLUMNS, [r for d in docs for r in d.budget])
+    _write_csv(out_dir / TREE_FILE, TREE_COLUMNS, [r for d in docs for r in d.tree])
     return paths
 
 
 def _sample_docs() -> list[Doc]:
     return [_lkip(SAMPLE_NAMES[0], Opts()),
             _iki_lampung(SAMPLE_NAMES[1], Opts(region="Kabupaten Lampung Barat", year=2023)),
-            _iki_probolinggo(SAMPLE_NAMES[2], Opts(region="Kota Probolinggo"))]
+            _iki_probolinggo(SAMPLE_NAMES[2], Opts(region="Kota Probolinggo")),
+            _pohon(SAMPLE_NAMES[3])]
 
 
 def write_samples(out_dir: Path) -> list[Path]:
     """Write the sample PDFs and out_dir/sample_truth.csv; return the PDF paths. Deterministic
-    (same bytes each run). Also writes out_dir/sample_budget_truth.csv (money is not in the truth)."""
+    (same bytes each run). Also writes out_dir/sample_budget_truth.csv (money is not in the truth)
+    and out_dir/sample_tree_truth.csv (the boxes of the pohon kinerja and their parents)."""
     return _emit(Path(out_dir), _sample_docs())
 
 

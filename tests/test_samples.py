@@ -12,10 +12,10 @@ import pdfplumber
 import pypdf
 import pytest
 
-from pipeline.samples import (BUDGET_COLUMNS, SAMPLE_NAMES, TRUTH_COLUMNS, cell_value,
-                              write_bad_inputs, write_corpus, write_samples)
+from pipeline.samples import (BUDGET_COLUMNS, SAMPLE_NAMES, TREE_COLUMNS, TRUTH_COLUMNS,
+                              cell_value, write_bad_inputs, write_corpus, write_samples)
 
-BEKASI, LAMPUNG, PROBOLINGGO = SAMPLE_NAMES
+BEKASI, LAMPUNG, PROBOLINGGO, POHON = SAMPLE_NAMES
 
 
 def _sha(p: Path) -> str:
@@ -53,11 +53,12 @@ def texts(out) -> dict[str, list[str]]:
     return res
 
 
-def test_writes_three_pdfs_and_truth_files(out):
+def test_writes_the_pdfs_and_truth_files(out):
     assert sorted(p.name for p in out.glob("*.pdf")) == sorted(SAMPLE_NAMES)
     assert sum((out / n).stat().st_size for n in SAMPLE_NAMES) < 1_000_000
     for name, cols in (("sample_truth.csv", TRUTH_COLUMNS),
-                       ("sample_budget_truth.csv", BUDGET_COLUMNS)):
+                       ("sample_budget_truth.csv", BUDGET_COLUMNS),
+                       ("sample_tree_truth.csv", TREE_COLUMNS)):
         with (out / name).open(encoding="utf-8") as fh:
             assert next(csv.reader(fh)) == list(cols)
 
@@ -65,7 +66,7 @@ def test_writes_three_pdfs_and_truth_files(out):
 def test_write_samples_is_deterministic(tmp_path, out):
     paths = write_samples(tmp_path)
     assert [p.name for p in paths] == list(SAMPLE_NAMES)
-    for name in [*SAMPLE_NAMES, "sample_truth.csv", "sample_budget_truth.csv"]:
+    for name in [*SAMPLE_NAMES, "sample_truth.csv", "sample_budget_truth.csv", "sample_tree_truth.csv"]:
         assert _sha(tmp_path / name) == _sha(out / name), name
 
 
@@ -75,11 +76,12 @@ def test_every_truth_value_is_printed_on_its_page(truth, texts):
 
 
 def test_truth_rows_are_well_formed(truth, texts):
-    assert {r["file"] for r in truth} == {BEKASI, LAMPUNG}  # Probolinggo prints no targets
+    assert {r["file"] for r in truth} == {BEKASI, LAMPUNG, POHON}  # Probolinggo prints no targets
     assert {r["measure"] for r in truth} == {"target", "realisasi", "capaian", "baseline"}
     assert {r["period"] for r in truth} == {"", "TW1", "TW2", "TW3", "TW4"}
     assert {r["kind"] for r in truth if r["file"] == BEKASI} == {"LKIP"}
     assert {r["kind"] for r in truth if r["file"] == LAMPUNG} == {"IKI"}
+    assert {r["kind"] for r in truth if r["file"] == POHON} == {"POHON_KINERJA"}
     for r in truth:
         assert r["indicator"] and int(r["year"]) and 1 <= int(r["page"]) <= len(texts[r["file"]])
         assert r["value"] == cell_value(r["value_text"])[0]
@@ -276,5 +278,5 @@ def test_cell_value(text, value, unit):
 def test_module_cli(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "argv", ["samples", str(tmp_path)])
     runpy.run_module("pipeline.samples", run_name="__main__")
-    assert len(capsys.readouterr().out.splitlines()) == 3
+    assert len(capsys.readouterr().out.splitlines()) == len(SAMPLE_NAMES)
     assert {p.name for p in tmp_path.glob("*.pdf")} == set(SAMPLE_NAMES)
