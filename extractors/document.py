@@ -17,7 +17,7 @@ _DOC_TYPES: list[tuple[str, str]] = [
     (r"laporan\s+(akuntabilitas\s+)?kinerja|\blakip\b|\blkip\b|\blkj?ip\b", "LKIP"),
     (r"perjanjian\s+kinerja|penetapan\s+kinerja", "PK"),
     (r"pengukuran\s+kinerja|pencapaian\s+target\s+kinerja|capaian\s+kinerja", "PENGUKURAN_KINERJA"),
-    (r"rencana\s+kinerja\s+tahunan|\brkt\b", "RKT"),
+    (r"rencana\s+kinerja\s+tahunan|\brkt\b|(?:^|\n)target\s+kinerja\b", "RKT"),
     (r"indikator\s+kinerja\s+utama|\biku\b", "IKU"),
     (r"rencana\s+strategis|\brenstra\b", "RENSTRA"),
     (r"rencana\s+kerja|\brenja\b|rencana\s+program\s+dan\s+kegiatan", "RENJA"),
@@ -25,15 +25,32 @@ _DOC_TYPES: list[tuple[str, str]] = [
     (r"laporan\s+realisasi\s+anggaran|\blra\b", "LRA"),
 ]
 DOC_TYPES = ("LKIP", "RENSTRA", "IKU", "IKI", "PK", "POHON_KINERJA", "CASCADING", "PENGUKURAN_KINERJA", "RENJA", "RKT", "RPJMD", "LRA", "OTHER")
-
+_AGENCY_WORDS = r"dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah[ \t]+sakit|rsud|bappeda|dprd|kecamatan|kelurahan"
+_REGION_WORDS = r"kota|kabupaten|kab\.|provinsi|prov\."
 _AGENCY = re.compile(
-    r"\b((?:dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah[ \t]+sakit|rsud|bappeda|dprd)"
-    r"(?:[ \t]+(?!kota\b|kabupaten\b|provinsi\b|prov\.?\b|tahun\b|pemerintah\b)[a-z&,/\-]+){0,9})",
+    rf"\b((?:{_AGENCY_WORDS})"
+    r"(?:[ \t]+(?!kota\b|kabupaten\b|kab\.|provinsi\b|prov\.|tahun\b|pemerintah\b)[a-z&,/\-]+){0,9})",
     re.IGNORECASE,
 )
+_BARE = {"dinas", "badan", "biro", "kantor", "satuan", "kecamatan", "kelurahan", "sekretariat", "rsud", "rumah sakit"}  # not a name on their own
+# An agency named right before its region ("Dinas Sosial Kota Bekasi"), maybe with its acronym between
+_GAP = r"[ \t]+(?:\([A-Za-z]{2,12}\)[ \t]+)?"
+_GAP_RE = re.compile(_GAP)
+_AGENCY_IN_REGION = re.compile(_AGENCY.pattern + rf"(?={_GAP}(?:{_REGION_WORDS})[ \t]+[A-Za-z])", re.IGNORECASE)
+# A labelled field: "Nama OPD : ...", "Unit Kerja : ...", "Instansi: ...", "Nama Unit Organisasi : ..."
+_AGENCY_LABEL = re.compile(r"\b(?:opd|skpd|perangkat[ \t]+daerah|unit[ \t]+kerja(?:[ \t]+mandiri)?|organisasi|instansi)[ \t]*:[ \t]*", re.IGNORECASE)
 # Case matters: "Provinsi Jawa Barat" / "PROVINSI JAWA BARAT" name a region, "kota se-Jawa Barat" does not.
 _REGION = re.compile(r"\b(Kota|KOTA|Kabupaten|KABUPATEN|Kab\.|KAB\.|Provinsi|PROVINSI|Prov\.|PROV\.)[ \t]+([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})")
-_NAME_STOP = {"bab", "nama", "bidang", "selanjutnya", "disebut", "pihak", "nomor", "no", "tentang", "tahun", "jl", "jalan", "telepon", "unit", "review", "rencana", "laporan", "renstra", "lakip", "lkip", "perjanjian", "indikator", "pengukuran", "capaian", "target", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode"}
+# Who heads a region names it: "Gubernur Jawa Barat", "Bupati Bandung", "Wali Kota Bogor"
+_REGION_HEAD = re.compile(r"\b(Gubernur|GUBERNUR|Bupati|BUPATI|Wali[ \t]?[Kk]ota|WALI[ \t]?KOTA)[ \t]+([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})")
+_NAME_STOP = {"bab", "nama", "bidang", "selanjutnya", "disebut", "pihak", "nomor", "no", "tentang", "tahun", "ta", "jl", "jalan", "telepon", "unit", "review", "rencana", "laporan", "renstra", "lakip", "lkip", "perjanjian", "indikator", "pengukuran", "capaian", "target", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode", "lembar", "halaman", "hal", "terhadap", "oleh", "adalah"}
+# After its first word a name ends where a parent body begins: "Biro Organisasi Sekretariat Daerah"
+_PARENT = {"sekretariat", "setda"}
+_REGION_STOP = frozenset({"dan", "kab", "kota", "provinsi", "se", "dinas", "badan", "biro", "inspektorat", "sekretariat", "kantor", "satuan", "rsud", "dprd"})
+_ACRONYMS = {"rsud", "dprd", "uptd"}
+_KINDS = {"kab.": "Kabupaten", "prov.": "Provinsi"}
+_HEAD_KINDS = {"gubernur": "Provinsi", "bupati": "Kabupaten", "walikota": "Kota"}
+TITLE_LINES = 8  # a cover's title, agency and region come before this many lines
 
 
 @dataclass(frozen=True)
@@ -50,9 +67,14 @@ class DocumentInfo:
         return self.year_to
 
 
+def _unspace(line: str) -> str:
+    """Letter-spaced cover titles read as words again: "T A H U N 2 0 1 6" -> "TAHUN2016"."""
+    return re.sub(r"\b(?:\w ){3,}\w\b", lambda m: m.group().replace(" ", ""), line)
+
+
 def _title(text: str) -> str:
-    """Whitespace collapsed within lines; line breaks kept, since a name never runs across one."""
-    return "\n".join(collapse_whitespace(undouble_glyphs(line)) for line in text.splitlines() if line.strip())
+    """Whitespace collapsed within lines; line breaks kept, since a name rarely runs across one."""
+    return "\n".join(_unspace(collapse_whitespace(undouble_glyphs(line))) for line in text.splitlines() if line.strip())
 
 
 def classify_doc_type(title_text: str) -> str:
@@ -68,62 +90,165 @@ def classify_doc_type(title_text: str) -> str:
 def _clean_name(words: str, extra_stops: frozenset = frozenset()) -> str:
     parts = []
     for w in words.split():
-        if w.lower().strip(",") in _NAME_STOP or w.lower().strip(",") in extra_stops:
+        low = w.lower().strip(",")
+        if low in _NAME_STOP or low in extra_stops or (parts and low in _PARENT):
             break
         parts.append(w.strip(","))
     small = {"dan", "dan/atau", "serta", "untuk", "&"}
-    return " ".join(p.lower() if p.lower() in small and k else (p.capitalize() if p.isupper() or p.islower() else p) for k, p in enumerate(parts))
+
+    def case(k: int, p: str) -> str:
+        if p.lower() in _ACRONYMS:
+            return p.upper()
+        if p.lower() in small and k:
+            return p.lower()
+        return p.capitalize() if p.isupper() or p.islower() else p
+
+    return " ".join(case(k, p) for k, p in enumerate(parts))
 
 
-def find_agency(text: str) -> str | None:
-    names = [_clean_name(m.group(1)) for m in _AGENCY.finditer(text)]
-    names = [n for n in names if len(n.split()) >= 1 and n.lower() not in ("dinas", "badan", "biro", "kantor", "satuan")]
+def _most_named(names: list[str]) -> str | None:
+    """The name given most often; a name of several words beats a lone word; then the first given."""
+    names = [n for n in names if n and n.lower() not in _BARE]
     if not names:
         return None
     counts = Counter(n.lower() for n in names)
-    best = max(names, key=lambda n: (counts[n.lower()], len(n.split()) > 1, -names.index(n)))
-    return best
+    return max(names, key=lambda n: (counts[n.lower()], len(n.split()) > 1, -names.index(n)))
+
+
+def find_agency(text: str) -> str | None:
+    """The agency the text names most often, anywhere."""
+    return _most_named([_clean_name(m.group(1)) for m in _AGENCY.finditer(text)])
+
+
+def agency_label(text: str) -> str | None:
+    """The agency in a labelled field ("Nama OPD : Dinas Bina Marga"): the report says whose it is."""
+    for m in _AGENCY_LABEL.finditer(text):
+        if (a := _AGENCY.match(text, m.end())) and (name := _most_named([_clean_name(a.group(1))])):
+            return name
+    return None
+
+
+def _agency_regions(text: str) -> list[tuple[str, str | None]]:
+    """(agency, region) for each agency named right before a region ("Inspektorat Provinsi Jawa Barat").
+    The agency may run over line breaks here, since the region after it marks where it ends; the region's
+    name ends with the line it begins on."""
+    flat = text.replace("\n", " ")
+    out = []
+    pos = 0
+    while m := _AGENCY_IN_REGION.search(flat, pos):
+        pos = m.end()
+        if any(w.lower().strip(",") in _NAME_STOP for w in m.group(1).split()):
+            pos = m.start() + 1  # "dinas terkait yang dibina oleh Dinas Sosial Kota ...": the name nearer the region
+            continue
+        r = _REGION.match(flat, _GAP_RE.match(flat, m.end()).end())
+        region = None
+        if r:
+            cut = text.find("\n", r.start(2) + 1)
+            words = _clean_name(flat[r.start(2) : r.end() if cut < 0 else min(r.end(), cut)], _REGION_STOP)
+            region = f"{_KINDS.get(r.group(1).lower(), r.group(1).capitalize())} {words}" if words else None
+        out.append((_clean_name(m.group(1)), region))
+    return out
+
+
+def agency_before_region(text: str) -> str | None:
+    """The agency named most often right before a region."""
+    return _most_named([a for a, _ in _agency_regions(text)])
+
+
+def region_after_agency(text: str) -> str | None:
+    """The region named most often right after an agency: whose report it is."""
+    names = [r for a, r in _agency_regions(text) if r and a and a.lower() not in _BARE]
+    return Counter(names).most_common(1)[0][0] if names else None
+
+
+def _region_names(pattern: re.Pattern, text: str, kinds: dict) -> list[tuple[str, bool, int]]:
+    """(name, open, position) per match; open when the name runs to the end of its line and may go on."""
+    out = []
+    for m in pattern.finditer(text):
+        kind = kinds.get(re.sub(r"[ \t]", "", m.group(1).lower()), m.group(1).capitalize())
+        name = _clean_name(m.group(2), _REGION_STOP)
+        if name:
+            full = len(name.split()) == len(m.group(2).split())
+            line_end = m.end() == len(text) or text[m.end()] == "\n"
+            out.append((f"{kind} {name}", full and line_end, m.start()))
+    return out
 
 
 def find_region(text: str) -> str | None:
-    """The region named most often; of its spellings, the longest that is always printed in full
-    ("Provinsi Jawa Barat" five times beats a stray "Provinsi Jawa Barat Ta")."""
-    counts: Counter = Counter()
-    first: dict[str, int] = {}
-    for m in _REGION.finditer(text):
-        kind = {"kab.": "Kabupaten", "prov.": "Provinsi"}.get(m.group(1).lower(), m.group(1).capitalize())
-        words = _clean_name(m.group(2), frozenset({"dan", "kab", "kota", "provinsi"})).split()
-        for n in range(1, len(words) + 1):
-            name = f"{kind} {' '.join(words[:n])}"
-            counts[name] += 1
-            first.setdefault(name, m.start())
-    if not counts:
+    """The region named most often. A name that runs to its line's end may be cut short there (a table
+    cell wrapping "Provinsi Jawa / Barat"), so it also counts for the longer names it begins; of the
+    names counted nearly as often as the top one, the longest, then the first."""
+    matches = _region_names(_REGION, text, _KINDS)
+    if not matches:
         return None
-    top = max(counts.values())
-    return max((n for n, c in counts.items() if c >= 0.6 * top), key=lambda n: (len(n.split()), -first[n]))
+    support: Counter = Counter()
+    first: dict[str, int] = {}
+    candidates = {" ".join(n.split()[:k]) for n, _, _ in matches for k in range(2, len(n.split()) + 1)}
+    for c in candidates:
+        for name, is_open, pos in matches:
+            if name == c or name.startswith(c + " ") or (is_open and c.startswith(name + " ")):
+                support[c] += 1
+                first[c] = min(first.get(c, pos), pos)
+    top = max(support.values())
+    return max((n for n, c in support.items() if c >= 0.6 * top), key=lambda n: (len(n.split()), -first[n]))
+
+
+def title_lines(text: str) -> list[str]:
+    """A page's first lines up to its first table row or numbered item ("1 ...", "NO ...")."""
+    lines = text.splitlines()[:TITLE_LINES]
+    return lines[: next((k for k, ln in enumerate(lines) if re.match(r"(?:no\.?|\d[\d.]*)\s", ln, re.IGNORECASE)), len(lines))]
+
+
+def title_region(text: str) -> str | None:
+    """The first region on a cover's title lines, where names are printed whole."""
+    for line in title_lines(text):
+        if names := _region_names(_REGION, line, _KINDS):
+            return names[0][0]
+    return None
+
+
+def region_of_head(text: str) -> str | None:
+    """The region of the official who signs: "Gubernur Jawa Barat" -> "Provinsi Jawa Barat"."""
+    names = [n for n, _, _ in _region_names(_REGION_HEAD, text, _HEAD_KINDS)]
+    return Counter(names).most_common(1)[0][0] if names else None
+
+
+# "Nomor 29 Tahun 2014" cites a law or decree: not the period of the report
+_CITATION = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\w./-]+\s+tahun\s+(?:19|20)\d\d\b")
+_YEAR = r"((?:19|20)\d\d)"
+_TO = r"\s*(?:-|–|—|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)+\s*"
+_PERIOD = re.compile(
+    rf"(?:\b(?:tahun|periode|th\.?|ta\.?)\s*(?:anggaran\s*)?:?\s*{_YEAR}(?:{_TO}{_YEAR})?\b)"  # "Tahun 2016", "Tahun Anggaran 2017"
+    rf"|(?:\b{_YEAR}{_TO}{_YEAR}\b)"  # "2013-2018"
+)
 
 
 def find_period(text: str) -> tuple[int | None, int | None]:
-    """The years a report covers: "Tahun 2025" -> (2025, 2025); "2023-2026" -> (2023, 2026)."""
-    low = text.lower()
-    # "Nomor 29 Tahun 2014" cites a law or decree: not the period of the report
-    pattern = r"(?<!\d )(?<!\d)(?:tahun|periode|th\.?)\s*(?:anggaran\s*)?((?:19|20)\d\d)(?:\s*(?:-|–|s\.?\s*d\.?|s/d|sampai)\s*((?:19|20)\d\d))?"
-    for m in re.finditer(pattern, low):
-        if re.search(r"(nomor|no\.?)\s*[\w./-]+\s*$", low[max(0, m.start() - 30) : m.start()]):
-            continue
-        a = int(m.group(1))
-        b = int(m.group(2)) if m.group(2) else a
-        return (min(a, b), max(a, b))
-    years = years_in(low)
-    if years:
-        c = Counter(years)
-        y = max(c, key=lambda k: (c[k], k))
-        return (y, y)
+    """The first period the text states: "Tahun 2025" -> (2025, 2025); "2023-2026" -> (2023, 2026)."""
+    low = _CITATION.sub(" ", text.lower())
+    for m in _PERIOD.finditer(low):
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        a, b = int(a), int(b or a)
+        if 0 <= b - a <= 10:
+            return (a, b)
     return (None, None)
 
 
+def any_year(text: str) -> tuple[int | None, int | None]:
+    """No period stated: the year printed most often (the latest of equals), law citations aside."""
+    years = years_in(_CITATION.sub(" ", text.lower()))
+    if not years:
+        return (None, None)
+    c = Counter(years)
+    y = max(c, key=lambda k: (c[k], k))
+    return (y, y)
+
+
 def describe_document(first_pages_text: list[str]) -> DocumentInfo:
-    """Read doc_type, agency, region and period from the first pages' text (the cover comes first)."""
+    """Read doc_type, agency, region and period from the first pages' text (the cover comes first).
+
+    Each field is taken from the most telling place that has it: a labelled field or the cover's title
+    lines, then the first page, then the next pages."""
     pages = [_title(t) for t in first_pages_text if t and t.strip()]
     if not pages:
         return DocumentInfo("OTHER", None, None, None, None)
@@ -135,12 +260,14 @@ def describe_document(first_pages_text: list[str]) -> DocumentInfo:
         # an appendix is what its own title says; the report it belongs to is only its running header
         own = classify_doc_type("\n".join(ln for ln in lines[lampiran + 1 : lampiran + 6] if classify_doc_type(ln) != "LKIP"))
         doc_type = own if own != "OTHER" else doc_type
-    if doc_type == "OTHER" and len(pages) > 1:
-        doc_type = classify_doc_type(" ".join(p[:800] for p in pages[1:3]))
-    body = " ".join(pages[:3])
-    agency = find_agency(head) or find_agency(body)
-    region = find_region(head) or find_region(body)
-    year_from, year_to = find_period(head)
-    if year_from is None:
-        year_from, year_to = find_period(body)
+    if doc_type == "OTHER":
+        # a cover that says nothing: the next pages' titles (their first lines), not their tables
+        doc_type = next((t for p in pages[1:] if (t := classify_doc_type("\n".join(title_lines(p)))) != "OTHER"), "OTHER")
+    body = "\n".join(pages)
+    agency = agency_label(body) or agency_before_region(head) or find_agency(head) or find_agency(body)
+    region = region_after_agency(head) or title_region(head) or find_region(head) or find_region(body) or region_of_head(body)
+    year_from, year_to = (None, None)
+    for find, text in ((find_period, head), (any_year, head), (find_period, body), (any_year, body)):
+        if year_from is None:
+            year_from, year_to = find(text)
     return DocumentInfo(doc_type, agency, region, year_from, year_to)

@@ -1,6 +1,6 @@
 """What a report is, from its own pages."""
 
-from extractors.document import classify_doc_type, describe_document, find_period, find_region
+from extractors.document import DOC_TYPES, classify_doc_type, describe_document, find_period, find_region
 
 
 def test_lkip_cover():
@@ -32,3 +32,133 @@ def test_region_spelled_in_full_beats_a_stray_longer_match():
 
 def test_unknown_is_other():
     assert classify_doc_type("Surat undangan rapat koordinasi") == "OTHER"
+
+
+# --- rules for covers, headers and labelled fields (hand-written texts, not corpus text) -------------------
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.document import agency_label, find_agency
+
+
+def _row(info):
+    return (info.doc_type, info.agency, info.region, info.year_from, info.year_to)
+
+
+def test_labelled_field_names_the_agency_over_a_letterhead():
+    letter = (
+        "PEMERINTAH KABUPATEN BANYUMAS\nBADAN PERENCANAAN PEMBANGUNAN DAERAH\nJl. Pemuda No. 12 Purwokerto\n"
+        "Nomor : 050/217/2019\nHal : Penyampaian Pagu Indikatif\nBersama ini disampaikan pagu indikatif OPD "
+        "Kabupaten Banyumas Tahun 2020 sebagai bahan penyusunan RKPD."
+    )
+    table = "LAMPIRAN\nPAGU INDIKATIF\nOPD : DINAS PERTANIAN DAN KETAHANAN PANGAN Lembar 1 dari 3\nNO URAIAN ALOKASI\n1 Program Pelaporan Capaian Kinerja 120.000.000"
+    assert _row(describe_document([letter, table])) == ("OTHER", "Dinas Pertanian dan Ketahanan Pangan", "Kabupaten Banyumas", 2020, 2020)
+    assert agency_label("Nama Unit Organisasi : Dinas Kesehatan Kota Padang") == "Dinas Kesehatan"
+    assert agency_label("Unit Kerja : Bidang Anggaran") is None
+
+
+def test_agency_right_before_its_region_runs_over_a_line_break():
+    text = (
+        "INDIKATOR KINERJA UTAMA\nNama Bidang : Bidang Pengendalian Pencemaran\nSumber data: Badan Pusat\n"
+        "Statistik; data diolah oleh Badan Pusat Statistik dan dinas terkait yang diselenggarakan oleh Dinas\n"
+        "Lingkungan Hidup Kota Surabaya setiap tahun"
+    )
+    info = describe_document([text])
+    assert (info.doc_type, info.agency, info.region) == ("IKU", "Dinas Lingkungan Hidup", "Kota Surabaya")
+
+
+def test_a_biro_is_named_without_its_secretariat():
+    info = describe_document(["LAPORAN KINERJA\nBIRO HUKUM\nSEKRETARIAT DAERAH PROVINSI SUMATERA UTARA\nTAHUN 2019"])
+    assert _row(info) == ("LKIP", "Biro Hukum", "Provinsi Sumatera Utara", 2019, 2019)
+
+
+def test_agency_words_of_local_government():
+    assert find_agency("LAPORAN KINERJA SATUAN POLISI PAMONG PRAJA KABUPATEN SLEMAN") == "Satuan Polisi Pamong Praja"
+    info = describe_document(["RENCANA KERJA\nKECAMATAN COBLONG KOTA BANDUNG\nTAHUN 2022"])
+    assert _row(info) == ("RENJA", "Kecamatan Coblong", "Kota Bandung", 2022, 2022)
+    assert find_agency("PERJANJIAN KINERJA RSUD KOTA DEPOK") is None  # "RSUD" alone is no name
+    assert find_agency("Perjanjian Kinerja RSUD Tugurejo Provinsi Jawa Tengah") == "RSUD Tugurejo"
+
+
+def test_region_on_the_title_lines_beats_table_cells():
+    text = (
+        "Tabel 3.2\nRumusan Rencana Program dan Kegiatan Dinas Perhubungan Tahun 2020\nKabupaten Sleman\n"
+        "1 Program Pengendalian Lalu Lintas Kota Yogyakarta 100% 250,00\n2 Program Angkutan Kota Yogyakarta 100% 90,00\n"
+        "3 Program Terminal Kota Yogyakarta 100% 75,00"
+    )
+    assert describe_document([text]).region == "Kabupaten Sleman"
+
+
+def test_region_cut_at_a_line_end_counts_for_the_whole_name():
+    text = (
+        "1 Persentase layanan Dinas Sosial Provinsi Nusa\nTenggara Timur 80%\n2 Cakupan bantuan Provinsi Nusa\n"
+        "3 Jumlah lansia terlayani Provinsi Nusa Tenggara Timur dan kabupaten/kota 90%"
+    )
+    assert find_region(text) == "Provinsi Nusa Tenggara Timur"
+
+
+def test_region_from_the_head_of_government_who_signs():
+    pk = (
+        "PERJANJIAN KINERJA TAHUN 2018\nDalam rangka mewujudkan manajemen pemerintahan yang efektif, kami yang bertanda tangan:\n"
+        "Nama : Dr. H. Ahmad Fauzi\nJabatan : KEPALA BADAN KEPEGAWAIAN DAERAH\nSelanjutnya disebut PIHAK PERTAMA\n"
+        "Nama : H. Rahmat\nJabatan : GUBERNUR KALIMANTAN TIMUR\nSelanjutnya disebut PIHAK KEDUA"
+    )
+    assert _row(describe_document([pk])) == ("PK", "Badan Kepegawaian Daerah", "Provinsi Kalimantan Timur", 2018, 2018)
+    assert describe_document(["PERJANJIAN KINERJA 2021\nJabatan : Bupati Bandung Barat"]).region == "Kabupaten Bandung Barat"
+    assert describe_document(["PERJANJIAN KINERJA 2021\nJabatan : WALI KOTA BOGOR"]).region == "Kota Bogor"
+
+
+def test_tahun_anggaran_abbreviated_ends_the_region():
+    info = describe_document(["POHON KINERJA DINAS PERTANIAN KABUPATEN GARUT TA. 2019\nVISI: GARUT BERTAKWA"])
+    assert _row(info) == ("POHON_KINERJA", "Dinas Pertanian", "Kabupaten Garut", 2019, 2019)
+    assert find_period("Unit Kerja : Dinas Koperasi\nTahun Anggaran : 2017") == (2017, 2017)
+
+
+def test_target_kinerja_title_is_an_annual_plan():
+    text = (
+        "Lampiran II\nTARGET KINERJA SATUAN POLISI PAMONG PRAJA KOTA MAKASSAR\nTAHUN 2021\nTUJUAN SASARAN INDIKATOR KINERJA\n"
+        "1 Meningkatnya ketertiban umum Persentase nilai evaluasi LAKIP 80"
+    )
+    assert _row(describe_document([text])) == ("RKT", "Satuan Polisi Pamong Praja", "Kota Makassar", 2021, 2021)
+    assert classify_doc_type("PENCAPAIAN TARGET KINERJA DINAS SOSIAL TAHUN 2020") == "PENGUKURAN_KINERJA"
+
+
+def test_letter_spaced_cover_title():
+    info = describe_document(["LKIP T A H U N 2 0 1 8\nLampiran 1\nIndikator Kinerja Utama\nNO SASARAN INDIKATOR"])
+    assert (info.doc_type, info.year_from, info.year_to) == ("IKU", 2018, 2018)
+
+
+def test_renstra_five_year_span_and_law_citation():
+    text = (
+        "RENCANA STRATEGIS\nDINAS PENDIDIKAN KABUPATEN SIDOARJO\n2016-2021\n"
+        "Disusun berdasarkan Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang tata cara perencanaan"
+    )
+    assert _row(describe_document([text])) == ("RENSTRA", "Dinas Pendidikan", "Kabupaten Sidoarjo", 2016, 2021)
+    assert find_period("Review Renstra Provinsi Bali Tahun 2017 –– 2018") == (2017, 2018)
+    assert find_period("Rencana Strategis periode 2019 s.d. 2023") == (2019, 2023)
+    assert find_period("Peraturan Gubernur No. 53\nTahun 2014 tentang organisasi") == (None, None)
+
+
+def test_period_from_the_next_pages_when_the_first_only_cites_a_law():
+    first = "BAB I\nPENDAHULUAN\nSebagaimana diatur dalam Peraturan Menteri PANRB Nomor 53 Tahun 2014 tentang petunjuk teknis"
+    second = "LAPORAN KINERJA KECAMATAN SUKAJADI KOTA PEKANBARU TAHUN 2019\nRingkasan eksekutif"
+    info = describe_document([first, second])
+    assert (info.year_from, info.year_to, info.agency, info.region) == (2019, 2019, "Kecamatan Sukajadi", "Kota Pekanbaru")
+
+
+def test_no_text_says_nothing():
+    assert _row(describe_document(["", "  ", ""])) == ("OTHER", None, None, None, None)
+    assert _row(describe_document(["INDIKATOR KINERJA UTAMA\nNO SASARAN INDIKATOR PENJELASAN"])) == ("IKU", None, None, None, None)
+
+
+_WORDS = ["Dinas", "BADAN", "Biro", "Kota", "KABUPATEN", "Provinsi", "Prov.", "Kab.", "Tahun", "TA.", "Nomor", "2016", "2013-2018",
+          "s.d.", "Gubernur", "Wali Kota", "OPD :", "(BPS)", "Sekretariat", "Lampiran", "\n", "Jawa", "Barat", "T A H U N", "–"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=300), st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join)), max_size=4))
+def test_random_text_never_raises(pages):
+    info = describe_document(pages)
+    assert info.doc_type in DOC_TYPES
+    assert (info.year_from is None) == (info.year_to is None)
