@@ -16,9 +16,7 @@ import pandas as pd
 
 from extractors.document import describe_document
 
-from .extract import _open
-
-FIRST_PAGES = 3  # as many as pipeline.extract passes to describe_document
+from .extract import _open, first_pages
 
 FIELDS = ("doc_type", "agency", "region", "period")
 
@@ -35,11 +33,7 @@ def _year(value) -> int | None:
 
 def first_pages_text(path: Path) -> list[str]:
     with _open(path) as pdf:
-        texts = []
-        for page in pdf.pages[:FIRST_PAGES]:
-            texts.append(page.extract_text() or "")
-            page.close()
-    return texts
+        return first_pages(pdf)[0]
 
 
 def metadata_report(raw_dir, docs_csv) -> dict[str, tuple[int, int]]:

@@ -171,6 +171,17 @@ def bench_accuracy(
         typer.echo(line)
 
 
+@bench_app.command("metadata")
+def bench_metadata(
+    raw: Path = typer.Option(..., help="folder of PDFs"),
+    truth: Path = typer.Option(..., help="CSV file,doc_type,agency,region,year_from,year_to,... read by hand"),
+) -> None:
+    """doc_type, agency, region and period read from each report, against hand-read values."""
+    from .bench_metadata import metadata_report
+
+    metadata_report(raw, truth)
+
+
 @bench_app.command("perf")
 def bench_perf(
     raw: Path = typer.Option(..., help="folder of PDFs"),

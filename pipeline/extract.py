@@ -23,6 +23,7 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
+FIRST_PAGES = 3  # cover and title pages: where doc_type, agency, region and period are read
 MIN_CHARS_PER_PAGE = 20  # below this on every page, a PDF is a scan without a text layer
 
 
@@ -154,14 +155,9 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
             raise DocumentError("PDF has no pages")
         if n_pages > settings.max_pages:
             raise DocumentError(f"too long: {n_pages} pages (limit {settings.max_pages})")
-        first_texts = []
-        chars = 0
-        for page in pdf.pages[: min(3, n_pages)]:
-            first_texts.append(page.extract_text() or "")
-            chars += len(page.chars)
-            page.close()
+        first_texts, chars = first_pages(pdf)
     info = describe_document(first_texts)
-    if chars < MIN_CHARS_PER_PAGE * min(3, n_pages) and not _any_text(path, n_pages):
+    if chars < MIN_CHARS_PER_PAGE * len(first_texts) and not _any_text(path, n_pages):
         doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR")
         return DocumentResult(doc)
 
@@ -216,6 +212,16 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
     status = "partial" if failed_pages else "ok"
     error = ("; ".join(failed_pages[:5]) + (f" (+{len(failed_pages) - 5} more)" if len(failed_pages) > 5 else "")) if failed_pages else None
     return DocumentResult(_document_row(path, sha, info, n_pages, status, error), values, budget, attributes, tree, warnings)
+
+
+def first_pages(pdf) -> tuple[list[str], int]:
+    """The text of the pages a report describes itself on (cover, title pages), and their character count."""
+    texts, chars = [], 0
+    for page in pdf.pages[:FIRST_PAGES]:
+        texts.append(page.extract_text() or "")
+        chars += len(page.chars)
+        page.close()
+    return texts, chars
 
 
 def _any_text(path: Path, n_pages: int) -> bool:
