@@ -23,7 +23,6 @@ from .interpret import (
     Layout,
     TableContext,
     _indicator_text_rows,
-    _row_has_values,
     compact,
     continue_layout,
     find_header_rows,
@@ -113,7 +112,7 @@ def _records(grid: Grid, layout: Layout, cols: dict[str, int]) -> list[tuple[str
     formula / source, its rows the lines of it.
 
     Tables with targets: the rows and names the values are read from, so both share the name; a name
-    merged over several value rows is one indicator with one group per row. Tables without: a record
+    over several value rows (merged or repeated) is one indicator with one group per row. Tables without: a record
     starts at a row naming an indicator beside a formula or source; rows that only continue it (no
     attribute text, or a name going on in lower case) join the record above, and at the top of a
     table, where there is none, they are the rest of a row split by a page break."""
@@ -124,10 +123,10 @@ def _records(grid: Grid, layout: Layout, cols: dict[str, int]) -> list[tuple[str
         names = _indicator_text_rows(grid, layout)
         value_rows = sorted(names)
         for k, i in enumerate(value_rows):
-            end = value_rows[k + 1] if k + 1 < len(value_rows) else grid.n_rows
-            rows = [r for r in range(i, end) if r == i or not _row_has_values(grid, r, layout)]
-            if out and out[-1][0] == names[i] and grid.cell(i, ind.index) is grid.cell(out[-1][1][0][0], ind.index):
-                out[-1][1].append(rows)
+            rows = list(range(i, value_rows[k + 1] if k + 1 < len(value_rows) else grid.n_rows))
+            same = next((groups for name, groups in out if name == names[i]), None)
+            if same is not None:
+                same.append(rows)
             else:
                 out.append((names[i], [rows]))
         return out
