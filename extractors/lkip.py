@@ -1,4 +1,4 @@
-"""LKIP, PK, IKU, Renstra, Renja, RKT and pengukuran kinerja: indicator tables with target / realisasi / capaian.
+"""LKIP, PK, Renstra, Renja, RKT and pengukuran kinerja: indicator tables with target / realisasi / capaian.
 
 These families share one table grammar (sasaran, indicator, satuan, then measures by year and period);
 the year of a single-year table comes from its caption ("Tabel 3.3 Capaian Kinerja ... Tahun 2025")
@@ -12,4 +12,4 @@ from .base import TableExtractor
 
 class IndicatorTableExtractor(TableExtractor):
     name = "lkip"
-    doc_types = ("LKIP", "PK", "IKU", "RENSTRA", "RENJA", "RKT", "PENGUKURAN_KINERJA", "RPJMD", "LRA", "OTHER")
+    doc_types = ("LKIP", "PK", "RENSTRA", "RENJA", "RKT", "PENGUKURAN_KINERJA", "RPJMD", "LRA", "OTHER")
