@@ -166,7 +166,8 @@ def normalize_unit(unit: str | None) -> str | None:
     """A unit's class ("Persen" -> "%", "jiwa" -> "orang"); None when blank; unknown units lowercased."""
     if unit is None or (isinstance(unit, float) and np.isnan(unit)):
         return None
-    u = " ".join(re.sub(r"[^\w%]+", " ", str(unit).casefold()).split())
+    words = re.sub(r"[^\w%]+", " ", str(unit).casefold()).split()
+    u = words[0] if words and len(set(words)) == 1 else " ".join(words)  # "% % %" from merged cells
     if not u:
         return None
     return _UNITS.get(u, u)
