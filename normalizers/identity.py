@@ -187,13 +187,12 @@ def _collapse_defined(name: str) -> str:
         need, k = acr, len(words)
         while need and k > 0:
             w = re.sub(r"[^\w]", "", words[k - 1]).lower()
-            fragment = len(w) <= 3 and words[k - 1].islower() and k > 1  # "Masyara kat": a split word's tail
-            if w in ("dan", "") or words[k - 1] == "&" or fragment:
+            if w[:1] == need[-1:] and w != "dan":
+                need, k = need[:-1], k - 1
+            elif len(w) <= 3:  # "dan", "&", or the tail of a split word ("Masyara kat")
                 k -= 1
-                continue
-            if w[:1] != need[-1:]:
+            else:
                 break
-            need, k = need[:-1], k - 1
         if not need and k < len(words):
             out.append(" ".join(words[:k]) + " " + m.group(1))
         else:
