@@ -253,7 +253,10 @@ def build_catalogue(
         # no chains: every name of one side must not be a hard "different" to any of the other, unless the
         # two names differ in print only (same key), which cannot change what the clusters mean
         identical = norms[r.name_a].key == norms[r.name_b].key or r.reason.startswith("same letters")
-        clash = None if identical else next(((x, y) for x in cl.members[ra] for y in cl.members[rb] if machine(x, y)[0] == "reject"), None)
+        if identical:
+            clash = next(((x, y) for x in cl.members[ra] for y in cl.members[rb] if norms[x].unit and norms[y].unit and norms[x].unit != norms[y].unit), None)
+        else:
+            clash = next(((x, y) for x in cl.members[ra] for y in cl.members[rb] if machine(x, y)[0] == "reject"), None)
         if clash:
             review.append((r.name_a, r.name_b, r.score, f"{why}; but {clash[0]!r} vs {clash[1]!r}: {machine(*clash)[2]}"))
             continue
