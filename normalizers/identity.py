@@ -164,7 +164,7 @@ _YEAR = re.compile(r"^(19[9]\d|20\d\d|2100)$")
 
 def normalize_unit(unit: str | None) -> str | None:
     """A unit's class ("Persen" -> "%", "jiwa" -> "orang"); None when blank; unknown units lowercased."""
-    if unit is None or (isinstance(unit, float) and np.isnan(unit)):
+    if unit is None or (pd.api.types.is_scalar(unit) and pd.isna(unit)):
         return None
     words = re.sub(r"[^\w%]+", " ", str(unit).casefold()).split()
     u = words[0] if words and len(set(words)) == 1 else " ".join(words)  # "% % %" from merged cells
@@ -176,8 +176,9 @@ def normalize_unit(unit: str | None) -> str | None:
 def _collapse_defined(name: str) -> str:
     """"Indeks Pembangunan Manusia (IPM)" -> "IPM": a long form followed by its own acronym becomes the acronym.
 
-    The words before the parenthesis are taken back to front (skipping "dan", "&") while their
-    initials still spell the end of the acronym; on a full spelling they are replaced.
+    The words before the parenthesis are taken back to front while their initials still spell the
+    end of the acronym (short words that do not fit are skipped: "dan", "&", the tail of a split word
+    as in "Masyara kat"); on a full spelling they are replaced.
     """
     out, pos = [], 0
     for m in _DEFINED_ACRONYM.finditer(name):

@@ -263,11 +263,17 @@ def build_catalogue(
         cl.union(r.name_a, r.name_b)
 
     # ids: kept from the previous catalogue, else made from the canonical name
-    rows, id_of_root, taken = [], {}, set(prev_row)
-    roots = sorted({cl.find(n) for n in names}, key=lambda r: (not ids(r), min(cl.members[r])))
+    rows, id_of_root, taken, kept = [], {}, set(prev_row), set()
+
+    def holds_canonical(root: str) -> bool:
+        return any(prev_row[i]["canonical_name"] in cl.members[root] for i in ids(root))
+
+    # a cluster split by a decision: the part with the canonical name keeps the id, the rest get new ones
+    roots = sorted({cl.find(n) for n in names}, key=lambda r: (not ids(r), not holds_canonical(r), min(cl.members[r])))
     for root in roots:
         members = cl.members[root]
-        old = sorted(ids(root), key=lambda i: (pd.Timestamp(prev_row[i]["first_seen"]), i))
+        old = sorted(ids(root) - kept, key=lambda i: (pd.Timestamp(prev_row[i]["first_seen"]), i))
+        kept |= set(old)
         live = [m for m in members if m in infos]
         if old:
             iid, p = old[0], prev_row[old[0]]

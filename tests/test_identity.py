@@ -322,3 +322,22 @@ def test_bench_cli():
     assert result.exit_code == 0, result.output
     assert "precision" in result.output and "holdout" in result.output
     assert CliRunner().invoke(app, ["bench", "matching", "--pairs", "/no/such.csv"]).exit_code == 2
+
+
+def test_decision_between_two_aliases_never_duplicates_an_id():
+    values = _values(
+        [
+            ("a.pdf", "A", None, "Persentase PSKS yang dibina", 2025, "target", 100.0, "%", "p1t1"),
+            ("b.pdf", "B", None, "Prosentase PSKS yang dibina", 2025, "target", 100.0, "%", "p1t1"),
+            ("c.pdf", "C", None, "PERSENTASE PSKS YANG DIBINA", 2025, "target", 100.0, "%", "p1t1"),
+        ]
+    )
+    previous, map1, _ = build_catalogue(values, now=NOW1)
+    assert map1["catalogue_id"].nunique() == 1 and len(previous) == 1
+    canonical = previous.loc[0, "canonical_name"]
+    a, b = sorted(set(values["indicator_name"]) - {canonical})
+    cat, id_map, _ = build_catalogue(values, previous, _decisions((a, b, "different")), now=NOW2)
+    assert cat["indicator_id"].is_unique
+    assert _id_of(id_map, a) != _id_of(id_map, b)
+    assert _id_of(id_map, canonical) == previous.loc[0, "indicator_id"]
+    Indicators.validate(cat)
