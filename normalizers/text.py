@@ -231,12 +231,17 @@ def indicator_key(name: str) -> str:
     non-alphanumeric run into a space and maps known variants
     ("Prosentase" -> "persentase", "jml" -> "jumlah").
     """
-    cleaned = clean_indicator_name(name)
-    ascii_ish = "".join(
-        ch for ch in unicodedata.normalize("NFKD", cleaned) if not unicodedata.combining(ch)
-    )
-    words = re.sub(r"[^0-9a-z]+", " ", ascii_ish.casefold()).split()
-    return " ".join(_KEY_SYNONYMS.get(w, w) for w in words)
+    key = name
+    while True:  # to a fixed point: lowercasing can make a doubled-glyph run ("00Aa" -> "00aa") visible
+        cleaned = clean_indicator_name(key)
+        ascii_ish = "".join(
+            ch for ch in unicodedata.normalize("NFKD", cleaned) if not unicodedata.combining(ch)
+        )
+        words = re.sub(r"[^0-9a-z]+", " ", ascii_ish.casefold()).split()
+        new = " ".join(_KEY_SYNONYMS.get(w, w) for w in words)
+        if new == key:
+            return key
+        key = new
 
 
 def indicator_id(name: str) -> str:

@@ -199,6 +199,21 @@ def bench_perf(
         typer.echo(line)
 
 
+@bench_app.command("matching")
+def bench_matching(
+    pairs: Optional[Path] = typer.Option(None, help="labelled pairs CSV (name_a,name_b,same,kind,note); default tests/data/indicator_pairs.csv"),
+) -> None:
+    """Pair precision and recall of the indicator-name matcher; pairs in the review band are counted apart."""
+    from .bench_matching import DEFAULT_PAIRS, matching_report
+
+    path = pairs or DEFAULT_PAIRS
+    if not path.is_file():
+        err.print(f"[red]kinerja bench matching: no pairs file {path}[/red]")
+        raise typer.Exit(2)
+    _, text = matching_report(path)
+    typer.echo(text)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

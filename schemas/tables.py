@@ -178,6 +178,27 @@ class Runs(pa.DataFrameModel):
     validation_failures: Series[pd.Int64Dtype] = pa.Field(ge=0)
 
 
+class Indicators(pa.DataFrameModel):
+    """The indicator catalogue, one row per indicator across agencies and years (grain: indicator_id)."""
+
+    indicator_id: Series[str] = pa.Field(unique=True, str_startswith="ind_", description="stable id; kept between runs, new ones from the canonical name")
+    canonical_name: Series[str] = pa.Field(str_length={"min_value": 1}, description="the name the indicator is listed under")
+    unit: Series[str] = pa.Field(nullable=True, description="unit most printed with it")
+    aliases: Series[object] = pa.Field(description="every printed name merged into this indicator (list)")
+    agencies: Series[object] = pa.Field(description="agencies reporting it (list)")
+    first_seen: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"}, description="when the catalogue first listed the id")
+
+    @pa.check("aliases", element_wise=True)
+    def aliases_listed(cls, a) -> bool:
+        """aliases is a non-empty list of names."""
+        return hasattr(a, "__len__") and not isinstance(a, str) and len(a) > 0
+
+    @pa.check("agencies", element_wise=True)
+    def agencies_listed(cls, a) -> bool:
+        """agencies is a list (maybe empty)."""
+        return hasattr(a, "__len__") and not isinstance(a, str)
+
+
 class ValidationFailures(pa.DataFrameModel):
     """One row per failed check on a row (or a document); what a reviewer works through."""
 
@@ -197,6 +218,7 @@ CURATED: dict[str, type[pa.DataFrameModel]] = {
     "budget_lines": BudgetLines,
     "indicator_attributes": IndicatorAttributes,
     "performance_tree": PerformanceTree,
+    "indicators": Indicators,
     "validation_failures": ValidationFailures,
     "runs": Runs,
 }
