@@ -66,6 +66,7 @@ def nightly(
     raw_dir: str = "raw",
     curated_dir: str = "curated",
     reports_dir: str = "reports",
+    decisions_file: str = "review/decisions.csv",
     workers: int | None = None,
     timeout_s: float | None = None,
     memory_mb: int | None = None,
@@ -74,7 +75,7 @@ def nightly(
 ) -> RunSummary:
     """Read the new and changed PDFs in raw_dir, validate, publish a new curated version and the report."""
     settings = Settings.resolve(
-        raw_dir=raw_dir, curated_dir=curated_dir, reports_dir=reports_dir, workers=workers,
+        raw_dir=raw_dir, curated_dir=curated_dir, reports_dir=reports_dir, decisions_file=decisions_file, workers=workers,
         timeout_s=timeout_s, memory_mb=memory_mb, full=full, wait_for_lock=wait_for_lock,
     )
     check_writable(settings.curated_dir, settings.reports_dir)
@@ -93,6 +94,7 @@ def nightly(
 def flow_parameters(settings: Settings) -> dict:
     return {
         "raw_dir": str(settings.raw_dir), "curated_dir": str(settings.curated_dir), "reports_dir": str(settings.reports_dir),
+        "decisions_file": str(settings.decisions_file),
         "workers": settings.workers, "timeout_s": settings.timeout_s, "memory_mb": settings.memory_mb,
         "full": settings.full, "wait_for_lock": settings.wait_for_lock,
     }

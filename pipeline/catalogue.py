@@ -143,6 +143,15 @@ def _pair_key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+def apply_catalogue(rows: pd.DataFrame, id_map: pd.DataFrame) -> pd.DataFrame:
+    """Point each row's indicator_id at its catalogue entry (rows not in the map keep their own id)."""
+    if not len(rows):
+        return rows
+    mapped = rows.merge(id_map, on=["indicator_id", "indicator_name"], how="left")
+    mapped["indicator_id"] = mapped.pop("catalogue_id").fillna(mapped["indicator_id"]).astype(rows["indicator_id"].dtype)
+    return mapped[list(rows.columns)]
+
+
 def load_decisions(path: Path | str) -> pd.DataFrame:
     """The reviewer decisions CSV; an empty frame when the file is absent."""
     path = Path(path)

@@ -75,6 +75,8 @@ class Plan:
     unchanged: list[str]
     removed: list[str]
     previous: Path | None
+    decisions_sha: str  # of the reviewers' decisions file: a change re-publishes (ids may merge or split)
+    decisions_changed: bool
     cached: dict[str, DocumentResult] = field(default_factory=dict)  # unchanged documents' earlier results
 
     @property
@@ -83,7 +85,11 @@ class Plan:
 
     @property
     def nothing_changed(self) -> bool:
-        return self.previous is not None and not (self.new or self.changed or self.removed or self.to_extract)
+        return (
+            self.previous is not None
+            and not (self.new or self.changed or self.removed or self.to_extract)
+            and not self.decisions_changed
+        )
 
 
 def discover_documents(raw_dir: Path) -> list[Path]:
@@ -118,6 +124,7 @@ def plan_run(settings: Settings) -> Plan:
     manifest = read_manifest(settings.curated_dir) or {}
     version = code_version()
     known = manifest.get("documents", {})
+    decisions_sha = file_sha256(settings.decisions_file) if settings.decisions_file.is_file() else ""
     plan = Plan(
         run_id=started.strftime("%Y%m%dT%H%M%S%fZ"),
         started=started,
@@ -129,6 +136,8 @@ def plan_run(settings: Settings) -> Plan:
         unchanged=[n for n in files if known.get(n) == shas[n]],
         removed=[n for n in known if n not in files],
         previous=current_version(settings.curated_dir) if manifest else None,
+        decisions_sha=decisions_sha,
+        decisions_changed=decisions_sha != manifest.get("decisions_sha"),
     )
     if not settings.full:  # the cache is keyed by content and code: same bytes, same rows, whatever the name
         for name, sha in shas.items():
@@ -167,19 +176,30 @@ def _run_row(plan: Plan, docs_failed: int, values: int, failures: int) -> dict:
 
 
 def _manifest(plan: Plan, summary: dict) -> dict:
-    return {"run_id": plan.run_id, "code_version": plan.code_version, "documents": plan.shas, "summary": summary}
+    return {"run_id": plan.run_id, "code_version": plan.code_version, "documents": plan.shas, "decisions_sha": plan.decisions_sha, "summary": summary}
 
 
 def publish(plan: Plan, results: list[DocumentResult], settings: Settings) -> RunSummary:
     """Validate every table, write them as a new version, switch to it, write the reviewer's report."""
     import pandas as pd
 
-    from schemas.tables import Runs
+    from schemas.tables import Indicators, Runs
 
+    from .catalogue import apply_catalogue, build_catalogue, load_decisions, write_review_queue
     from .publish import frame, results_to_frames, validate, write_parquet
     from .report import write_report
 
-    tables = validate(results_to_frames(results))
+    frames = results_to_frames(results)
+    previous_catalogue = pd.read_parquet(plan.previous / "indicators.parquet") if plan.previous and (plan.previous / "indicators.parquet").exists() else None
+    named = frames["indicator_attributes"][["source_file", "indicator_name", "indicator_id"]]  # names without values
+    catalogue, id_map, review_pairs = build_catalogue(
+        pd.concat([frames["indicator_values"], named], ignore_index=True), previous_catalogue, load_decisions(settings.decisions_file)
+    )
+    for t in ("indicator_values", "indicator_attributes"):
+        frames[t] = apply_catalogue(frames[t], id_map)
+    tables = validate(frames)
+    Indicators.validate(catalogue)
+    tables["indicators"] = catalogue
     docs, values, failures = tables["documents"], tables["indicator_values"], tables["validation_failures"]
     status = docs["status"].value_counts()
     summary = {
@@ -204,6 +224,7 @@ def publish(plan: Plan, results: list[DocumentResult], settings: Settings) -> Ru
         write_parquet(df, tmp / f"{name}.parquet")
     commit_version(settings.curated_dir, tmp, _manifest(plan, summary), settings.keep_versions)
     report = write_report(docs, values, failures, settings.reports_dir)
+    write_review_queue(review_pairs, settings.reports_dir)
     prune_cache(settings.curated_dir, set(plan.shas.values()))
     return _summary(plan, summary, report, settings)
 

@@ -27,7 +27,7 @@ from pipeline.store import current_version, run_lock
 from schemas.tables import CURATED
 
 ROOT = Path(__file__).resolve().parents[1]
-VOLATILE = {"extracted_at"}
+VOLATILE = {"extracted_at", "first_seen"}  # when a run read a file / first listed an indicator
 
 
 def snapshot(curated: Path) -> dict[str, pd.DataFrame]:
@@ -91,6 +91,12 @@ def test_unchanged_documents_are_not_reextracted_and_changes_replace_rows(raw, t
     assert_same(snapshot(settings.curated_dir), reference)
     monkeypatch.undo()
 
+    # every value points into the indicator catalogue; the reviewer's queue is written
+    values = pd.read_parquet(settings.curated_dir / "indicator_values.parquet")
+    catalogue = pd.read_parquet(settings.curated_dir / "indicators.parquet")
+    assert set(values["indicator_id"]) <= set(catalogue["indicator_id"])
+    assert (settings.reports_dir / "review_queue.html").exists()
+
     # a changed file replaces its rows; a removed file's rows leave (the previous version keeps them)
     names = sorted(p.name for p in raw.glob("*.pdf"))
     removed, kept, changed = names  # copy_of_a, a, b
@@ -107,6 +113,21 @@ def test_unchanged_documents_are_not_reextracted_and_changes_replace_rows(raw, t
     history = runs(settings.curated_dir)
     assert list(history["documents_removed"]) == [0, 0, 1]
     assert list(history["documents_new"]) == [first.documents, 0, 0]
+
+
+def test_a_new_reviewer_decision_republishes_without_reextracting(raw, tmp_path):
+    decisions = tmp_path / "decisions.csv"
+    settings = settings_for(raw, tmp_path, decisions_file=decisions)
+    run_pipeline(settings)
+    assert run_module.plan_run(settings).nothing_changed
+    names = pd.read_parquet(settings.curated_dir / "indicators.parquet")["canonical_name"].tolist()
+    pd.DataFrame([{"name_a": names[0], "name_b": names[1], "decision": "same", "reviewer": "tester", "decided_at": "2026-11-23", "note": ""}]).to_csv(decisions, index=False)
+    plan = run_module.plan_run(settings)
+    assert not plan.nothing_changed and not plan.to_extract
+    run_pipeline(settings)
+    catalogue = pd.read_parquet(settings.curated_dir / "indicators.parquet")
+    merged = catalogue[catalogue["aliases"].map(lambda a: names[0] in list(a))]
+    assert names[1] in list(merged["aliases"].iloc[0])
 
 
 def test_a_new_code_version_reextracts_everything(raw, tmp_path, monkeypatch):
@@ -144,10 +165,6 @@ def _kill_when(cmd: list[str], ready) -> int:
 
 
 def test_sigkill_at_any_point_leaves_the_previous_version_and_the_next_run_completes_it(raw, tmp_path):
-    # the reference: one uninterrupted run over the final inputs
-    run_pipeline(settings_for(raw, tmp_path / "reference"))
-    reference = snapshot(tmp_path / "reference" / "curated")
-
     # an earlier night saw only some of the documents
     names = sorted(p.name for p in raw.glob("*.pdf"))
     early = tmp_path / "early"
@@ -157,6 +174,11 @@ def test_sigkill_at_any_point_leaves_the_previous_version_and_the_next_run_compl
     run_pipeline(settings_for(early, root))
     curated = root / "curated"
     published = snapshot(curated)
+
+    # the reference: tonight's run over all documents from that state, uninterrupted
+    shutil.copytree(root, tmp_path / "reference", symlinks=True)
+    run_pipeline(settings_for(raw, tmp_path / "reference"))
+    reference = snapshot(tmp_path / "reference" / "curated")
 
     cache = curated / ".cache"
     versions = curated / "versions"
