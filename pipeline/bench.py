@@ -90,13 +90,16 @@ def accuracy_report(raw: Path, truth_csv: Path, settings: Settings, curated: Pat
     if curated is not None:
         values = pd.read_parquet(Path(curated) / "indicator_values.parquet")
     else:
-        from .isolation import extract_all
-        from .run import discover_documents, publish
+        from .run import discover_documents, run_pipeline
 
         with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as tmp:
-            settings = Settings.resolve(settings, raw_dir=raw, curated_dir=Path(tmp) / "curated", reports_dir=Path(tmp) / "reports")
-            paths = [p for p in discover_documents(raw) if p.name in set(truth["file"])]
-            publish(extract_all(paths, settings), settings)
+            labelled = Path(tmp) / "raw"  # only the labelled documents, linked, not copied
+            labelled.mkdir()
+            for p in discover_documents(raw):
+                if p.name in set(truth["file"]):
+                    (labelled / p.name).symlink_to(p.resolve())
+            settings = Settings.resolve(settings, raw_dir=labelled, curated_dir=Path(tmp) / "curated", reports_dir=Path(tmp) / "reports")
+            run_pipeline(settings)
             values = pd.read_parquet(settings.curated_dir / "indicator_values.parquet")
     df = score(values, truth)
     lines = [f"{'file':58} {'labels':>6} {'found':>6} {'rows':>6} {'right':>6} {'recall':>7} {'precision':>9}"]
