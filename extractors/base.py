@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .geometry import text_above
-from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid
+from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .interpret import (
     ExtractedAttributes,
     ExtractedBudgetLine,
@@ -91,7 +91,7 @@ class TableExtractor:
 
     def find_grids(self, page, pdf_path: str | None, lines: list[dict]) -> list[Grid]:
         number = page.page_number
-        tables = [t for t in page.find_tables() if len(t.rows) >= self.settings.min_table_rows]
+        tables = [t for t in page.find_tables({"snap_x_tolerance": 6}) if len(t.rows) >= self.settings.min_table_rows]
         grids = [plumber_table_to_grid(page, t, number, k) for k, t in enumerate(tables)]
         grids = [g for g in grids if g.n_cols >= 2]
         if not grids and self.settings.camelot_for_borderless and pdf_path:
@@ -123,6 +123,8 @@ class TableExtractor:
             table_id = f"p{grid.page}t{grid.index + 1}"
             layout = grid_to_layout(grid, ctx)
             if layout is None and previous is not None and grid.index == 0 and find_header_rows(grid) == 0:
+                if grid.n_cols != len(previous.columns) and previous.spans:
+                    grid = regrid_to_columns(grid, grid.col_spans(), previous.spans, page.extract_words(x_tolerance=1.5)) or grid
                 layout = continue_layout(grid, previous)
             if layout is not None:
                 result.values.extend(layout_to_values(grid, layout, ctx, table_id))
