@@ -46,3 +46,32 @@ def test_continuation_without_outer_rules_is_laid_out_on_the_previous_columns():
     # a grid whose columns do not sit over the previous ones is another table
     wide = Grid(4, (40.0, 50.0, 260.0, 70.0), [[Cell("x", (40.0, 50.0, 150.0, 70.0), 0, 0), Cell("y", (150.0, 50.0, 260.0, 70.0), 0, 1)]], "pdfplumber-lattice")
     assert regrid_to_columns(wide, wide.col_spans(), spans, words) is None
+
+
+def test_routing_sees_a_table_skeleton_not_a_boxed_page_number_or_a_double_frame():
+    from extractors.base import _header_line, _ruled
+
+    # a 3 x 3 table drawn cell by cell: rules come in pieces, one per cell
+    h = [(y, x, x + 60.0) for y in (100.0, 120.0, 140.0) for x in (50.0, 110.0)]
+    v = [(x, y, y + 20.0) for x in (50.0, 110.0, 170.0) for y in (100.0, 120.0)]
+    assert _ruled(h, v)
+    # a page number in two nested boxes and a page frame drawn twice: edges, but no table
+    boxes = [(510.0, 49.0, 540.0, 73.0), (516.0, 55.0, 534.0, 68.0), (20.0, 20.0, 590.0, 900.0), (22.0, 22.0, 588.0, 898.0)]
+    h = [e for x0, y0, x1, y1 in boxes for e in ((y0, x0, x1), (y1, x0, x1))]
+    v = [e for x0, y0, x1, y1 in boxes for e in ((x0, y0, y1), (x1, y0, y1))]
+    assert not _ruled(h, v)
+    assert _header_line("Tabel 3.1\nNO INDIKATOR KINERJA TARGET REALISASI CAPAIAN")
+    assert not _header_line("Indikator kinerja yang telah ditetapkan dalam dokumen perjanjian kinerja tahun 2016 dengan target yang harus dicapai")
+
+
+def test_page_quality_counts_values_and_marks_prose_cut_into_columns():
+    from extractors.base import TableExtractor
+    from extractors.document import DocumentInfo
+    from tests.test_interpret import make_grid
+
+    info = DocumentInfo("LKIP", None, None, 2016, 2016)
+    ex = TableExtractor()
+    table = make_grid([["No", "Indikator Kinerja", "Target", "Realisasi"], ["1", "Indeks Kualitas Udara", "60", "66,24"]])
+    prose = make_grid([["Laporan", "Indikator kinerja disusun", "Target", "Realisasi"], ["", "sebagai bentuk pertanggungjawaban", "yang telah ditetapkan", "dalam dokumen"]])
+    assert ex.page_quality([table], info, None, []) > 2
+    assert ex.page_quality([prose], info, None, []) == 0
