@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .geometry import text_above
-from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid
+from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .interpret import (
     ExtractedAttributes,
     ExtractedBudgetLine,
@@ -26,6 +26,7 @@ from .interpret import (
     grid_to_budget,
     grid_to_layout,
     layout_to_values,
+    parse_cell,
 )
 from normalizers.text import years_in
 
@@ -33,6 +34,7 @@ from .document import DocumentInfo
 
 log = logging.getLogger(__name__)
 
+_PLUMBER = {"snap_x_tolerance": 6}  # doubled or tripled column rules (a few points apart) are one rule
 _TABLE_WORDS = ("indikator", "target", "realisasi", "capaian", "sasaran", "satuan", "pagu", "anggaran")
 
 
@@ -67,6 +69,9 @@ class TableExtractor:
 
     def __init__(self, settings: ExtractorSettings | None = None):
         self.settings = settings or ExtractorSettings()
+        self._routes: dict[str, dict[int, str] | None] = {}
+        self._heights: dict[str, dict[int, float]] = {}
+        self._streamed: dict[str, dict[int, list[Grid]]] = {}
 
     # -- hooks -------------------------------------------------------------------------------
     def table_context(self, info: DocumentInfo, grid: Grid, page_lines: list[dict]) -> TableContext:
@@ -82,53 +87,209 @@ class TableExtractor:
         return TableContext(info.doc_type, year, info.year_to)
 
     # -- steps -------------------------------------------------------------------------------
+    def route(self, page, pdf_path: str | None) -> str | None:
+        """"ruled", "text" (a borderless table may be there) or None (no table): cheap, before parsing."""
+        if pdf_path:
+            if pdf_path not in self._routes:
+                self._routes[pdf_path], self._heights[pdf_path] = route_document(pdf_path)
+            routes = self._routes[pdf_path]
+            if routes is not None:
+                return routes.get(page.page_number)
+        return "ruled" if self.page_has_table(page) else None
+
     def page_has_table(self, page) -> bool:
-        """Cheap routing: ruled pages, or pages whose words look like a table header."""
+        """Routing on a parsed page (when pdfium cannot read the file): rules, or table words."""
         if len(page.lines) + len(page.rects) >= 4:
             return True
         words = compact(" ".join(w["text"] for w in page.extract_words()[:400]))
         return sum(w in words for w in _TABLE_WORDS) >= 2
 
-    def find_grids(self, page, pdf_path: str | None, lines: list[dict]) -> list[Grid]:
+    def find_grids(self, page, pdf_path: str | None, lines: list[dict], info: DocumentInfo | None = None,
+                   previous: Layout | None = None, route: str = "ruled") -> list[Grid]:
+        """The page's tables from the reader that reads them best.
+
+        Ruled pages: pdfplumber; when its tables give no indicator value, camelot stream (a borderless
+        table under a header line) and camelot lattice (an indicator header over rules pdfplumber could
+        not join) are tried, and the set of tables with the best `page_quality` wins. Text pages: camelot
+        stream, kept when it reads as a table.
+        """
         number = page.page_number
-        tables = [t for t in page.find_tables() if len(t.rows) >= self.settings.min_table_rows]
-        grids = [plumber_table_to_grid(page, t, number, k) for k, t in enumerate(tables)]
-        grids = [g for g in grids if g.n_cols >= 2]
-        if not grids and self.settings.camelot_for_borderless and pdf_path:
-            grids = self._camelot_stream(pdf_path, number, float(page.height))
+        info = info or DocumentInfo("OTHER", None, None, None, None)
+        use_camelot = self.settings.camelot_for_borderless and pdf_path
+        if route == "text":
+            grids = self._caption(self._stream_tables(pdf_path, number, float(page.height)), lines) if use_camelot else []
+            return grids if self.page_quality(grids, info, previous, lines, page) > 0 else []
+        tables = [t for t in page.find_tables(_PLUMBER) if len(t.rows) >= self.settings.min_table_rows]
+        grids = self._caption([g for k, t in enumerate(tables) if (g := plumber_table_to_grid(page, t, number, k)).n_cols >= 2], lines)
+        if not use_camelot:
+            return grids
+        best = self.page_quality(grids, info, previous, lines, page)
+        if best > 0:
+            return grids
+        flavors = []
+        if _header_line("\n".join(ln["text"] for ln in lines)):
+            flavors.append("stream")
+        if any(grid_to_layout(g, self.table_context(info, g, lines)) for g in grids):
+            flavors.append("lattice")
+        for flavor in flavors:
+            other = self._caption(self._camelot(pdf_path, str(number), {number: float(page.height)}, flavor).get(number, []), lines)
+            q = self.page_quality(other, info, previous, lines, page)
+            if q > best:
+                grids, best = other, q
+        return grids
+
+    def _stream_tables(self, pdf_path: str, number: int, height: float) -> list[Grid]:
+        """camelot stream over every text-routed page of the document at once (fonts are read once)."""
+        if pdf_path not in self._streamed:
+            routes = self._routes.get(pdf_path) or {}
+            pages = sorted(n for n, r in routes.items() if r == "text" and n >= number)
+            self._streamed[pdf_path] = self._camelot(pdf_path, ",".join(map(str, pages or [number])), self._heights.get(pdf_path, {}), "stream")
+        return self._streamed[pdf_path].get(number, [])
+
+    def page_quality(self, grids: list[Grid], info: DocumentInfo, previous: Layout | None, lines: list[dict], page=None) -> float:
+        """How well a set of tables reads: indicator values and budget lines, less values that read as
+        prose (a paragraph cut into columns), plus a little for filled cells. 0 when nothing reads."""
+        score = 0.0
+        for grid in grids:
+            ctx = self.table_context(info, grid, lines)
+            grid2, layout = self._layout(grid, ctx, previous, page)
+            if layout is not None:
+                for v in layout_to_values(grid2, layout, ctx, ""):
+                    prose = parse_cell(v.value_text).kind == "text" and len(v.value_text.split()) >= 2 and v.value_text[:1].islower()
+                    score += -1.0 if prose else 1.0
+            score += len(grid_to_budget(grid, ctx, ""))
+            cells = [grid.text(i, j) for i in range(grid.n_rows) for j in range(grid.n_cols) if grid.is_origin(i, j)]
+            score += 0.1 * sum(1 for t in cells if t) / max(1, len(cells))
+        return score if score >= 1 else 0.0
+
+    def _caption(self, grids: list[Grid], lines: list[dict]) -> list[Grid]:
         for g in grids:
             g.caption = text_above(lines, g.bbox, self.settings.caption_gap)
         return grids
 
-    def _camelot_stream(self, pdf_path: str, number: int, height: float) -> list[Grid]:
+    def _camelot(self, pdf_path: str, pages: str, heights: dict[int, float], flavor: str) -> dict[int, list[Grid]]:
         try:
             import camelot
 
             with warnings.catch_warnings():  # "No tables found" is an answer here, not a warning
                 warnings.simplefilter("ignore")
-                found = camelot.read_pdf(pdf_path, pages=str(number), flavor="stream")
+                found = camelot.read_pdf(pdf_path, pages=pages, flavor=flavor)
         except Exception as exc:  # camelot raises bare Exceptions on odd pages; the page just has no table
-            log.debug("camelot stream failed on page %s: %s", number, exc)
-            return []
-        return [camelot_table_to_grid(t, number, height, k) for k, t in enumerate(found) if t.shape[0] >= self.settings.min_table_rows]
+            log.debug("camelot %s failed on pages %s: %s", flavor, pages, exc)
+            return {}
+        out: dict[int, list[Grid]] = {}
+        for t in found:
+            n = int(t.page)
+            if t.shape[0] >= self.settings.min_table_rows and n in heights:
+                out.setdefault(n, []).append(camelot_table_to_grid(t, n, heights[n], len(out.get(n, []))))
+        return out
+
+    def _layout(self, grid: Grid, ctx: TableContext, previous: Layout | None, page) -> tuple[Grid, Layout | None]:
+        """The table's own header, else (first table on a page, no header) the previous table's columns."""
+        layout = grid_to_layout(grid, ctx)
+        if layout is None and previous is not None and grid.index == 0 and find_header_rows(grid) == 0:
+            if grid.n_cols != len(previous.columns) and previous.spans and page is not None:
+                grid = regrid_to_columns(grid, grid.col_spans(), previous.spans, page.extract_words(x_tolerance=1.5)) or grid
+            layout = continue_layout(grid, previous)
+        return grid, layout
 
     def extract_page(self, page, info: DocumentInfo, previous: Layout | None, pdf_path: str | None) -> tuple[PageResult, Layout | None]:
         result = PageResult(page.page_number, 0)
-        if not self.page_has_table(page):
+        route = self.route(page, pdf_path)
+        if route is None:
             return result, previous
+        if route == "text" and not self.find_grids(page, pdf_path, [], info, previous, route):
+            return result, previous  # decided before the page is parsed: most such pages are prose
         lines = page.extract_text_lines(return_chars=False)
-        for grid in self.find_grids(page, pdf_path, lines):
+        for grid in self.find_grids(page, pdf_path, lines, info, previous, route):
             result.tables += 1
             ctx = self.table_context(info, grid, lines)
             table_id = f"p{grid.page}t{grid.index + 1}"
-            layout = grid_to_layout(grid, ctx)
-            if layout is None and previous is not None and grid.index == 0 and find_header_rows(grid) == 0:
-                layout = continue_layout(grid, previous)
+            grid, layout = self._layout(grid, ctx, previous, page)
             if layout is not None:
                 result.values.extend(layout_to_values(grid, layout, ctx, table_id))
                 previous = layout
             result.budget.extend(grid_to_budget(grid, ctx, table_id))
         return result, previous
+
+
+def _join(edges: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear segments that touch, one rule: cell borders are often drawn cell by cell."""
+    out: list[tuple[float, float, float]] = []
+    for pos, a, b in sorted((round(p), a, b) for p, a, b in edges):
+        if out and out[-1][0] == pos and a <= out[-1][2] + 3:
+            out[-1] = (pos, out[-1][1], max(out[-1][2], b))
+        else:
+            out.append((pos, a, b))
+    return out
+
+
+def _apart(values: set[float] | list[float], gap: float = 5.0) -> int:
+    """How many of the positions stand apart (a double rule or a box drawn twice is one)."""
+    vals = sorted(values)
+    return sum(1 for a, b in zip([None, *vals], vals) if a is None or b - a > gap)
+
+
+def _ruled(h_edges: list[tuple[float, float, float]], v_edges: list[tuple[float, float, float]]) -> bool:
+    """At least three horizontal rules each crossed by three vertical ones spread over 100 points:
+    the skeleton of a table with two rows and two columns (a boxed page number or a frame is not)."""
+    rows = []
+    v_edges = _join(v_edges)
+    for y, hx0, hx1 in _join(h_edges):
+        xs = {x for x, vy0, vy1 in v_edges if hx0 - 2 <= x <= hx1 + 2 and vy0 - 2 <= y <= vy1 + 2}
+        if _apart(xs) >= 3 and max(xs) - min(xs) >= 100:
+            rows.append(y)
+            if _apart(rows) >= 3:
+                return True
+    return False
+
+
+def _header_line(text: str) -> bool:
+    """A short text line naming two table columns ("INDIKATOR ... TARGET REALISASI")."""
+    return any(len(ln.split()) <= 12 and sum(w in compact(ln) for w in _TABLE_WORDS) >= 2 for ln in text.splitlines())
+
+
+def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, float]]:
+    """Every page's route, read with pdfium (tens of times faster than parsing the page with pdfminer):
+    "ruled" when its drawn lines and boxes cross like a table's, "text" when a short line names two
+    table columns (a borderless table's header), else nothing; and every page's height. None when
+    pdfium cannot read the file."""
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        pdf = pdfium.PdfDocument(pdf_path)
+    except Exception as exc:  # the parse that follows reports a broken file; routing just steps aside
+        log.debug("pdfium cannot route %s: %s", pdf_path, exc)
+        return None, {}
+    routes: dict[int, str] = {}
+    heights: dict[int, float] = {}
+    try:
+        for k in range(len(pdf)):
+            page = pdf[k]
+            heights[k + 1] = page.get_height()
+            h: list[tuple[float, float, float]] = []
+            v: list[tuple[float, float, float]] = []
+            for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
+                x0, y0, x1, y1 = (round(c, 1) for c in obj.get_bounds())
+                if y1 - y0 <= 3 and x1 - x0 >= 8:
+                    h.append((y0, x0, x1))
+                elif x1 - x0 <= 3 and y1 - y0 >= 8:
+                    v.append((x0, y0, y1))
+                elif x1 - x0 > 3 and y1 - y0 > 3:
+                    h += [(y0, x0, x1), (y1, x0, x1)]
+                    v += [(x0, y0, y1), (x1, y0, y1)]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            if _ruled(h, v):
+                routes[k + 1] = "ruled"
+            elif _header_line(text):
+                routes[k + 1] = "text"
+    finally:
+        pdf.close()
+    return routes, heights
 
 
 def heading_value(lines: list[str], label: str) -> str | None:

@@ -7,11 +7,11 @@ seen by all three and a sasaran spanning five indicator rows by all five.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from normalizers.text import collapse_whitespace, join_cell_lines, undouble_glyphs
 
-from .geometry import BBox, camelot_to_plumber, contains_point, rounded
+from .geometry import BBox, bbox_union, camelot_to_plumber, contains_point, rounded, words_in
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,6 +22,7 @@ class Cell:
     bbox: BBox
     row: int
     col: int
+    text_box: BBox | None = None  # where its words sit, for a cell spanning several rows
 
 
 @dataclass
@@ -53,6 +54,53 @@ class Grid:
         c = self.cell(i, j)
         return c is not None and c.row == i and c.col == j
 
+    def col_spans(self) -> list[tuple[float, float]]:
+        """Each column's x-range: from its leftmost cell edge to the next column's."""
+        lefts = []
+        for j in range(self.n_cols):
+            xs = [c.bbox[0] for r in self.rows if j < len(r) and (c := r[j]) is not None and c.col == j]
+            lefts.append(min(xs) if xs else None)
+        spans = []
+        for j, x0 in enumerate(lefts):
+            nxt = next((x for x in lefts[j + 1 :] if x is not None), self.bbox[2])
+            spans.append((x0 if x0 is not None else (spans[-1][1] if spans else self.bbox[0]), nxt))
+        return spans
+
+
+def regrid_to_columns(grid: Grid, grid_spans: list[tuple[float, float]], spans: list[tuple[float, float]], words: list[dict]) -> Grid | None:
+    """The rows of a headerless continuation table laid out on the previous table's columns.
+
+    Each of the grid's columns must sit over one column of `spans` (in order); the columns it lacks
+    (drawn without rules, outside its bbox) are read from the words in their x-span on each row.
+    None when the columns do not line up.
+    """
+    target_of = []
+    for x0, x1 in grid_spans:
+        overlaps = [max(0.0, min(x1, b) - max(x0, a)) for a, b in spans]
+        best = max(range(len(spans)), key=lambda k: overlaps[k])
+        if overlaps[best] < 0.6 * min(x1 - x0, spans[best][1] - spans[best][0]) or (target_of and best <= target_of[-1]):
+            return None
+        target_of.append(best)
+    missing = [k for k in range(len(spans)) if k not in target_of]
+    if any(grid.bbox[0] < (spans[k][0] + spans[k][1]) / 2 < grid.bbox[2] for k in missing):
+        return None  # a column inside the table that its rules do not show: not the same table
+    rows: list[list[Cell | None]] = []
+    moved: dict[int, Cell] = {}
+    for i, row in enumerate(grid.rows):
+        out: list[Cell | None] = [None] * len(spans)
+        for j, c in enumerate(row):
+            if c is not None:
+                out[target_of[j]] = moved.setdefault(id(c), Cell(c.text, c.bbox, c.row, target_of[c.col], c.text_box))
+        own = [c for c in row if c is not None and c.row == i]
+        if own:
+            top, bottom = min(c.bbox[1] for c in own), min(c.bbox[3] for c in own)
+            for k in missing:
+                inside = sorted(words_in(words, (spans[k][0], top, spans[k][1], bottom)), key=lambda w: (round(w["top"]), w["x0"]))
+                if inside:
+                    out[k] = Cell(clean_cell_text(" ".join(w["text"] for w in inside)), rounded(bbox_union(_box(w) for w in inside)), i, k)
+        rows.append(out)
+    return Grid(grid.page, grid.bbox, _renumber(rows), grid.extractor, grid.caption, grid.index)
+
 
 def clean_cell_text(raw: str | None) -> str:
     if not raw:
@@ -74,6 +122,44 @@ def _fill_spans(cells: list[list[Cell | None]], col_x: list[tuple[float, float]]
                 if contains_point(o.bbox, x, y, tol=0.0) and (o.row, o.col) != (i, j):
                     row[j] = o
                     break
+
+
+def _fill_from_words(page, cells: list[list[Cell | None]], col_x: list[tuple[float, float]], row_y: list[tuple[float, float]]) -> None:
+    """Read the words a table's rules leave out, and locate the words of cells spanning rows.
+
+    A column drawn without its own rules (a target column right of the last vertical line, the
+    numbers under "No") has a header cell but no data cells: its text is read from the words in the
+    column's x-span and the row's y-span. A value cell merged over several indicator rows belongs to
+    the row its text sits on, so such cells learn where their words are.
+    """
+    holes = [(i, j) for i, row in enumerate(cells) for j, c in enumerate(row) if c is None and col_x[j][1] > col_x[j][0] and row_y[i][1] > row_y[i][0]]
+    rows_of: dict[int, set[int]] = {}
+    for i, row in enumerate(cells):
+        for c in row:
+            if c is not None and c.text:
+                rows_of.setdefault(id(c), set()).add(i)
+    tall = {id(c): c for row in cells for c in row if c is not None and len(rows_of.get(id(c), ())) > 1}
+    if not holes and not tall:
+        return
+    words = page.extract_words(x_tolerance=1.5)
+    for i, j in holes:
+        box = (col_x[j][0], row_y[i][0], col_x[j][1], row_y[i][1])
+        inside = sorted(words_in(words, box), key=lambda w: (round(w["top"]), w["x0"]))
+        if inside:
+            cells[i][j] = Cell(clean_cell_text(" ".join(w["text"] for w in inside)), rounded(bbox_union(_box(w) for w in inside)), i, j)
+    moved = {}
+    for key, c in tall.items():
+        inside = words_in(words, c.bbox)
+        if inside:
+            moved[key] = replace(c, text_box=rounded(bbox_union(_box(w) for w in inside)))
+    for row in cells:
+        for j, c in enumerate(row):
+            if c is not None and id(c) in moved:
+                row[j] = moved[id(c)]
+
+
+def _box(w: dict) -> BBox:
+    return (w["x0"], w["top"], w["x1"], w["bottom"])
 
 
 def _drop_redundant_columns(cells: list[list[Cell | None]]) -> list[list[Cell | None]]:
@@ -112,7 +198,7 @@ def _renumber(cells: list[list[Cell | None]]) -> list[list[Cell | None]]:
                 new_row.append(None)
                 continue
             if id(c) not in seen:
-                seen[id(c)] = Cell(c.text, c.bbox, i, j)
+                seen[id(c)] = Cell(c.text, c.bbox, i, j, c.text_box)
             new_row.append(seen[id(c)])
         out.append(new_row)
     return out
@@ -141,6 +227,7 @@ def plumber_table_to_grid(page, table, page_number: int, index: int) -> Grid:
         ys = [c.bbox for c in r if c is not None and c.row == i]
         row_y.append((min(b[1] for b in ys), min(b[3] for b in ys)) if ys else (0.0, 0.0))
     _fill_spans(cells, col_x, row_y)
+    _fill_from_words(page, cells, col_x, row_y)
     cells = _renumber(_drop_redundant_columns(cells))
     return Grid(page_number, rounded(table.bbox), cells, "pdfplumber-lattice", index=index)
 

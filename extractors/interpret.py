@@ -31,6 +31,7 @@ _MONEY_WORDS = ("pagu", "anggaran", "rupiah", "dana", "biaya", "alokasi")
 _HEADER_WORDS = (
     *_MEASURE_WORDS, *_MONEY_WORDS, "indikator", "sasaran", "satuan", "kinerja", "tahun", "uraian", "keterangan",
     "program", "kegiatan", "sumber", "formula", "penjelasan", "tujuan", "nomor", "rp", "lokasi", "catatan", "jabatan",
+    "penanggung", "strategis",
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
@@ -38,6 +39,7 @@ _CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+([-.]\d+(\.\d+)*)?$")
 _RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
 _PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
 _PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
+_NOTE = re.compile(r"^(.*?\d.*?)\s*\(([^()]*)\)\s*$")
 
 
 def compact(text: str) -> str:
@@ -74,6 +76,7 @@ class Column:
 class Layout:
     header_rows: int
     columns: list[Column]
+    spans: list[tuple[float, float]] | None = None  # each column's x-range, to line up a continuation
 
     def col(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -221,6 +224,8 @@ def _measure_of(texts: list[str]) -> str | None:
     for t in reversed([" ".join(texts), *texts]):
         if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian"):
             return "capaian"
+        if has_word(t, "rencanaaksi"):
+            return None  # an action plan column: text, not a target
         hits = [(k, m) for w, m in _MEASURE_WORDS.items() if (k := find_word(t, w)) >= 0]
         if hits:
             return min(hits)[1]
@@ -252,6 +257,18 @@ def _period_of(texts: list[str]) -> str | None:
     return None
 
 
+def parse_cell(text: str):
+    """A value cell; "100 (Hijau)", "22,7 % (75%)", "10% (190 temuan)": the number before a
+    parenthesised note is the value, the note stays in value_text."""
+    p = parse_value(text)
+    m = _NOTE.match(p.text) if p.kind == "text" else None
+    if m:
+        head = parse_value(m.group(1))
+        if head.kind in ("number", "percent") and head.value is not None:
+            return replace(head, text=p.text)
+    return p
+
+
 def _data_stats(grid: Grid, header_rows: int, j: int) -> tuple[int, int, int, int]:
     """(non-empty, numeric, money, unit-like) counts over the data cells of column j."""
     filled = numeric = money = unitlike = 0
@@ -262,7 +279,7 @@ def _data_stats(grid: Grid, header_rows: int, j: int) -> tuple[int, int, int, in
         if not t:
             continue
         filled += 1
-        p = parse_value(t)
+        p = parse_cell(t)
         if p.kind == "money" or t.lower().startswith("rp"):
             money += 1
         elif p.value is not None or p.kind in ("grade", "missing", "range"):
@@ -320,6 +337,11 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
     first_group = [c for c in indicator_cols if c.header == indicator_cols[0].header]
     first_ind = max(first_group, key=lambda c: (_letters(grid, h, c.index), -c.index)).index
     columns = [replace(c, role="other") if c.role == "indicator" and c.index != first_ind else c for c in columns]
+    # A second indicator column further right (kegiatan indicators beside sasaran indicators) owns the
+    # values right of it: they are not the first indicator's, so they are left out.
+    second = next((c.index for c in indicator_cols if c.index > first_ind and c.header != indicator_cols[0].header), None)
+    if second is not None:
+        columns = [replace(c, role="other") if c.role == "value" and c.index > second else c for c in columns]
     sasaran_cols = [c for c in columns if c.role == "sasaran"]
     if sasaran_cols:
         named = [c for c in sasaran_cols if has_word(c.header, "sasaran")]
@@ -350,22 +372,46 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         if c.role == "value" and k + 1 < len(resolved) and resolved[k + 1].role == "unit":
             c = replace(c, unit_col=k + 1)
         out.append(c)
-    return Layout(h, out)
+    return Layout(h, out, grid.col_spans())
 
 
 def continue_layout(grid: Grid, previous: Layout) -> Layout | None:
     """A continuation page without a header: reuse the previous table's columns when the shape fits."""
     if grid.n_cols != len(previous.columns):
         return None
-    return Layout(0, previous.columns)
+    return Layout(0, previous.columns, previous.spans)
 
 
 # ---------------------------------------------------------------------------------------------
 # records
 
 
+def _anchor_row(grid: Grid, cell: Cell, ind: int) -> int:
+    """The row a value cell belongs to: its first row, or, when it is merged over several indicator
+    rows, the one whose name sits level with the value's text."""
+    if cell.text_box is None:
+        return cell.row
+    y = (cell.text_box[1] + cell.text_box[3]) / 2
+    k = cell.row
+    while k < grid.n_rows and grid.cell(k, cell.col) is cell:
+        name = grid.cell(k, ind)
+        if name is not None and name.row == k and name.bbox[1] <= y <= name.bbox[3]:
+            return k
+        k += 1
+    return cell.row
+
+
+def _value_cell(grid: Grid, i: int, j: int, layout: Layout) -> Cell | None:
+    """The value cell at (i, j) when it belongs to row i."""
+    c = grid.cell(i, j)
+    ind = layout.col("indicator")
+    if c is None or not c.text or c.col != j or ind is None or _anchor_row(grid, c, ind.index) != i:
+        return None
+    return c
+
+
 def _row_has_values(grid: Grid, i: int, layout: Layout) -> bool:
-    return any(grid.is_origin(i, c.index) and grid.text(i, c.index) for c in layout.columns if c.role == "value")
+    return any(_value_cell(grid, i, c.index, layout) for c in layout.columns if c.role == "value")
 
 
 def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
@@ -441,16 +487,14 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
             continue
         seen_keys: set[tuple] = set()
         for col in layout.columns:
-            if col.role != "value" or not grid.is_origin(i, col.index):
-                continue
-            cell: Cell = grid.cell(i, col.index)  # type: ignore[assignment]
-            if not cell.text:
+            cell = _value_cell(grid, i, col.index, layout) if col.role == "value" else None
+            if cell is None:
                 continue
             key = (col.measure, col.year, col.period)
             if key in seen_keys:
                 continue  # a second column for the same measure (e.g. a sasaran-level capaian) is not this indicator's
             seen_keys.add(key)
-            parsed = parse_value(cell.text)
+            parsed = parse_cell(cell.text)
             unit = parsed.unit or _unit_from(grid, i, layout, col)
             if parsed.kind == "money":
                 continue

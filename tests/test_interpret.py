@@ -181,3 +181,41 @@ def test_budget_rows_with_codes_pagu_realisasi():
         ("1.06.01", "program", 15061828880.0, 14171420836.0, 94.09, 2025),
         ("1.06.01.01-04.2.01", "kegiatan", 989150000.0, 619756910.0, 62.66, 2025),
     ]
+
+
+def test_value_with_a_parenthesised_note_keeps_its_number():
+    rows = [
+        ["No", "Indikator Kinerja", "Target 2016", "Realisasi 2016"],
+        ["1", "Persentase kualitas nilai indikator RAD-PPK", "100 (Hijau)", "22,7 % (75%)"],
+        ["2", "Persentase OPD yang nilai evaluasi LKIP B", "≥B = 12 OPD (20%)", "10% (190 temuan)"],
+    ]
+    got = {(v.indicator_name[:20], v.measure): (v.value, v.value_text) for v in values_of(rows, year=2016)}
+    assert got[("Persentase kualitas ", "target")] == (100, "100 (Hijau)")
+    assert got[("Persentase kualitas ", "realisasi")] == (pytest.approx(22.7), "22,7 % (75%)")
+    assert got[("Persentase OPD yang ", "target")] == (None, "≥B = 12 OPD (20%)")  # no number leads: text
+    assert got[("Persentase OPD yang ", "realisasi")][0] == 10
+
+
+def test_value_merged_over_two_indicator_rows_belongs_to_the_row_its_text_sits_on():
+    rows = [
+        ["Kode", "Program/Kegiatan", "Indikator Kinerja", "Target 2016"],
+        ["1", "Program Kerjasama", "Terlaksananya fasilitasi kerjasama", "90%"],
+        [UP, "Penataan Batas Wilayah", "Terwujudnya Penegasan Batas Daerah", UP],
+    ]
+    grid = make_grid(rows)
+    merged = grid.cell(1, 3)
+    text_box = (175.0, 144.0, 185.0, 152.0)  # printed level with the second row (y 140-160)
+    moved = Cell(merged.text, (170.0, 120.0, 230.0, 160.0), 1, 3, text_box)
+    grid.rows[1][3] = grid.rows[2][3] = moved
+    ctx = TableContext("RENJA", 2016)
+    vals = layout_to_values(grid, grid_to_layout(grid, ctx), ctx, "p3t1")
+    assert [(v.indicator_name, v.value) for v in vals] == [("Terwujudnya Penegasan Batas Daerah", 90)]
+
+
+def test_values_right_of_a_second_indicator_column_are_not_the_first_indicators():
+    rows = [
+        ["NO.", "SASARAN STRATEGIS", "INDIKATOR KINERJA SASARAN", "Target Trw I", "PROGRAM DAN KEGIATAN", "INDIKATOR KEGIATAN", "TARGET KEGIATAN", "RENCANA AKSI", "PENANGGU NG JAWAB"],
+        ["1", "Meningkatnya kompetensi", "Jumlah LPK yang terakreditasi", "10", "Akreditasi LPK", "Akreditasi Lembaga Pelatihan", "20 LPK", "Melaksanakan akreditasi lembaga", "Bidang Lattas"],
+    ]
+    vals = values_of(rows, year=2016)
+    assert [(v.indicator_name, v.period, v.value) for v in vals] == [("Jumlah LPK yang terakreditasi", "TW1", 10)]
