@@ -16,7 +16,6 @@ from pathlib import Path
 
 from extractors import extractor_for
 from extractors.document import DocumentInfo, describe_document
-from extractors.routing import page_signals
 from normalizers.text import indicator_id
 
 from .errors import DocumentError
@@ -158,9 +157,7 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
             raise DocumentError(f"too long: {n_pages} pages (limit {settings.max_pages})")
         first_texts, chars = first_pages(pdf)
     info = describe_document(first_texts)
-    signals = page_signals(path)
-    no_text = all(sig.chars < MIN_CHARS_PER_PAGE for sig in signals) if signals is not None else not _any_text(path, n_pages)
-    if chars < MIN_CHARS_PER_PAGE * len(first_texts) and no_text:
+    if chars < MIN_CHARS_PER_PAGE * len(first_texts) and not _any_text(path, n_pages):
         doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR")
         return DocumentResult(doc)
 
@@ -172,14 +169,10 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
     warnings: list[dict] = []
     failed_pages: list[str] = []
     previous = None
-    routed = [sig.page for sig in signals if sig.may_hold_table] if signals is not None else list(range(1, n_pages + 1))
     # Reopen the PDF every chunk of pages: pdfplumber caches parsed layout per page until close.
-    for start in range(0, len(routed), settings.page_chunk):
+    for start in range(0, n_pages, settings.page_chunk):
         with _open(path) as pdf:
-            for number in routed[start : start + settings.page_chunk]:
-                page = pdf.pages[number - 1]
-                if previous is not None and number - 1 not in routed:
-                    previous = None  # a table does not continue over a page without one
+            for page in pdf.pages[start : start + settings.page_chunk]:
                 try:
                     result, previous = extractor.extract_page(page, info, previous, str(path))
                 except MemoryError:
