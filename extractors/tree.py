@@ -305,8 +305,8 @@ class TreeExtractor(TableExtractor):
         self._codes: dict[str, TreeNode] = {}  # numbered nodes of a cascading table, across its pages
         self._grids: list[Grid] = []
 
-    def find_grids(self, page, pdf_path: str | None, lines: list[dict]) -> list[Grid]:
-        self._grids = super().find_grids(page, pdf_path, lines)
+    def find_grids(self, page, pdf_path: str | None, lines: list[dict], *args, **kwargs) -> list[Grid]:
+        self._grids = super().find_grids(page, pdf_path, lines, *args, **kwargs)
         return self._grids
 
     def extract_page(self, page, info: DocumentInfo, previous: Layout | None, pdf_path: str | None) -> tuple[PageResult, Layout | None]:
