@@ -187,12 +187,13 @@ def bench_metadata(
 def bench_perf(
     raw: Path = typer.Option(..., help="folder of PDFs"),
     workers: Optional[int] = typer.Option(None, help="worker processes (default: CPU cores)"),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="also time bare pdfplumber on the same pages"),
 ) -> None:
     """Pages/s of a full run vs bare pdfplumber extract_tables, peak RSS, and a no-change rerun's time."""
     from .bench_perf import perf_report
 
     try:
-        lines = perf_report(raw, Settings.resolve(workers=workers).workers)
+        lines = perf_report(raw, Settings.resolve(workers=workers).workers, baseline)
     except KinerjaError as exc:
         err.print(f"[red]kinerja bench: {exc}[/red]")
         raise typer.Exit(2)
