@@ -13,13 +13,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-
-from extractors import extractor_for
-from extractors.document import DocumentInfo, describe_document
-from normalizers.text import indicator_id
+from typing import TYPE_CHECKING
 
 from .errors import DocumentError
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from extractors.document import DocumentInfo
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +146,11 @@ def extract_document(path: Path, settings: Settings | None = None) -> DocumentRe
 
 
 def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
+    # imported here: a run with nothing new to read never needs the extractors (see pipeline.run)
+    from extractors import extractor_for
+    from extractors.document import describe_document
+    from normalizers.text import indicator_id
+
     with _open(path) as pdf:
         try:
             n_pages = len(pdf.pages)
@@ -235,6 +240,8 @@ def _any_text(path: Path, n_pages: int) -> bool:
 
 
 def _value_row(path: Path, info: DocumentInfo, v) -> dict:
+    from normalizers.text import indicator_id
+
     d = asdict(v)
     d.pop("guessed")
     d.pop("notes")

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 def _context():
     """The forkserver context, made once per process (the server itself is started on first use)."""
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.extract"])
+    ctx.set_forkserver_preload(["pipeline.extract", "extractors", "extractors.document", "normalizers.text"])
     return ctx
 
 
