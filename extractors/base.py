@@ -217,7 +217,7 @@ def _join(edges: list[tuple[float, float, float]]) -> list[tuple[float, float, f
     """Collinear segments that touch, one rule: cell borders are often drawn cell by cell."""
     out: list[tuple[float, float, float]] = []
     for pos, a, b in sorted((round(p), a, b) for p, a, b in edges):
-        if out and out[-1][0] == pos and a <= out[-1][2] + 3:
+        if out and out[-1][0] == pos and a <= out[-1][2] + 5:
             out[-1] = (pos, out[-1][1], max(out[-1][2], b))
         else:
             out.append((pos, a, b))
@@ -242,6 +242,39 @@ def _ruled(h_edges: list[tuple[float, float, float]], v_edges: list[tuple[float,
             if _apart(rows) >= 3:
                 return True
     return False
+
+
+def _add_edge(h: list, v: list, x0: float, y0: float, x1: float, y1: float) -> None:
+    """A thin horizontal or vertical shape is one rule; a box gives its four sides."""
+    if y1 - y0 <= 3 and x1 - x0 >= 8:
+        h.append((y0, x0, x1))
+    elif x1 - x0 <= 3 and y1 - y0 >= 8:
+        v.append((x0, y0, y1))
+    elif x1 - x0 > 3 and y1 - y0 > 3:
+        h += [(y0, x0, x1), (y1, x0, x1)]
+        v += [(x0, y0, y1), (x1, y0, y1)]
+
+
+def _segments(obj, raw) -> list[tuple[float, float, float, float]]:
+    """The straight pieces of a pdfium path object, in page space."""
+    import ctypes
+
+    m = obj.get_matrix()
+    out = []
+    start = prev = None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(raw.FPDFPath_CountSegments(obj.raw)):
+        seg = raw.FPDFPath_GetPathSegment(obj.raw, k)
+        raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO:
+            start = pt
+        elif prev is not None:
+            out.append((*prev, *pt))
+        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            out.append((*pt, *start))
+        prev = pt
+    return out
 
 
 def _header_line(text: str) -> bool:
@@ -271,14 +304,11 @@ def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, floa
             h: list[tuple[float, float, float]] = []
             v: list[tuple[float, float, float]] = []
             for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
-                x0, y0, x1, y1 = (round(c, 1) for c in obj.get_bounds())
-                if y1 - y0 <= 3 and x1 - x0 >= 8:
-                    h.append((y0, x0, x1))
-                elif x1 - x0 <= 3 and y1 - y0 >= 8:
-                    v.append((x0, y0, y1))
-                elif x1 - x0 > 3 and y1 - y0 > 3:
-                    h += [(y0, x0, x1), (y1, x0, x1)]
-                    v += [(x0, y0, y1), (x1, y0, y1)]
+                if raw.FPDFPath_CountSegments(obj.raw) > 5:  # many rules in one path: read its segments
+                    for x0, y0, x1, y1 in _segments(obj, raw):
+                        _add_edge(h, v, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+                else:
+                    _add_edge(h, v, *obj.get_bounds())
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             textpage.close()

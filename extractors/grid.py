@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from normalizers.numbers import parse_value
 from normalizers.text import collapse_whitespace, join_cell_lines, undouble_glyphs
 
 from .geometry import BBox, bbox_union, camelot_to_plumber, contains_point, rounded, words_in
@@ -158,6 +159,81 @@ def _fill_from_words(page, cells: list[list[Cell | None]], col_x: list[tuple[flo
                 row[j] = moved[id(c)]
 
 
+def _stacked_numbers(raw: str | None) -> int:
+    """How many numbers a cell stacks one per line (0 unless two or more and nothing else)."""
+    lines = [ln for ln in (raw or "").split("\n") if ln.strip()]
+    if len(lines) >= 2 and all(parse_value(ln).value is not None for ln in lines):
+        return len(lines)
+    return 0
+
+
+def _text_of(words: list[dict]) -> str:
+    lines: dict[int, list[dict]] = {}
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        key = next((k for k in lines if abs(k - w["top"]) <= 2), round(w["top"]))
+        lines.setdefault(key, []).append(w)
+    return clean_cell_text("\n".join(" ".join(w["text"] for w in ln) for _, ln in sorted(lines.items())))
+
+
+def _split_unruled_rows(page, cells: list[list[Cell | None]], raw: list[list[str | None]]) -> list[list[Cell | None]]:
+    """A row holding several records: the table drew no rules between them, so two or more cells stack
+    the same number of values one per line. The row is cut at the top of each of those lines; in every
+    other cell a paragraph running on across a cut (no blank space) stays one cell over both parts,
+    so a sasaran printed beside two indicators still heads both."""
+    spanned: dict[int, set[int]] = {}
+    for i, row in enumerate(cells):
+        for c in row:
+            if c is not None:
+                spanned.setdefault(id(c), set()).add(i)
+    words = None
+    out: list[list[Cell | None]] = []
+    for i, row in enumerate(cells):
+        own = [(j, c) for j, c in enumerate(row) if c is not None and c.row == i and c.col == j and len(spanned[id(c)]) == 1]
+        counts = [n for j, c in own if (n := _stacked_numbers(raw[i][j] if i < len(raw) and j < len(raw[i]) else ""))]
+        stacked = [c for j, c in own if counts and _stacked_numbers(raw[i][j] if i < len(raw) and j < len(raw[i]) else "") == max(counts, key=counts.count)]
+        if len(stacked) < 2:
+            out.append(row)
+            continue
+        words = words if words is not None else page.extract_words(x_tolerance=1.5)
+        tops: list[float] = []
+        for t in sorted(w["top"] for c in stacked for w in words_in(words, c.bbox)):
+            if not tops or t - tops[-1] > 3:
+                tops.append(t)
+        top, bottom = min(c.bbox[1] for _, c in own), max(c.bbox[3] for _, c in own)
+        cuts = [top, *[t - 1 for t in tops[1:]], bottom]
+        parts: list[list[Cell | None]] = [[None] * len(row) for _ in range(len(cuts) - 1)]
+        for j, c in enumerate(row):
+            if c is None or len(spanned[id(c)]) > 1:
+                for part in parts:
+                    part[j] = c
+                continue
+            if c.col != j:
+                continue
+            cols = [k for k, d in enumerate(row) if d is c]
+            inside = words_in(words, c.bbox)
+            height = max((w["bottom"] - w["top"] for w in inside), default=8.0)
+            pieces: list[tuple[list[int], list[dict]]] = []
+            for b in range(len(parts)):
+                band = [w for w in inside if cuts[b] <= w["top"] < cuts[b + 1]]
+                if not band:
+                    continue
+                if pieces and pieces[-1][0][-1] == b - 1 and min(w["top"] for w in band) - max(w["bottom"] for w in pieces[-1][1]) < 0.6 * height:
+                    pieces[-1][0].append(b)
+                    pieces[-1][1].extend(band)
+                else:
+                    pieces.append(([b], band))
+            for b in range(len(parts)):
+                for k in cols:
+                    parts[b][k] = Cell("", (c.bbox[0], cuts[b], c.bbox[2], cuts[b + 1]), i, j)
+            for bands, ws in pieces:
+                cell = Cell(_text_of(ws), rounded(bbox_union(_box(w) for w in ws)), i, j)
+                for b in bands:
+                    for k in cols:
+                        parts[b][k] = cell
+        out.extend(parts)
+    return out
+
+
 def _box(w: dict) -> BBox:
     return (w["x0"], w["top"], w["x1"], w["bottom"])
 
@@ -228,6 +304,7 @@ def plumber_table_to_grid(page, table, page_number: int, index: int) -> Grid:
         row_y.append((min(b[1] for b in ys), min(b[3] for b in ys)) if ys else (0.0, 0.0))
     _fill_spans(cells, col_x, row_y)
     _fill_from_words(page, cells, col_x, row_y)
+    cells = _split_unruled_rows(page, cells, texts)
     cells = _renumber(_drop_redundant_columns(cells))
     return Grid(page_number, rounded(table.bbox), cells, "pdfplumber-lattice", index=index)
 

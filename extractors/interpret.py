@@ -26,6 +26,7 @@ _MEASURE_WORDS = {
     "eksisting": "baseline",
     "existing": "baseline",
     "tahundasar": "baseline",
+    "tahunawal": "baseline",
 }
 _MONEY_WORDS = ("pagu", "anggaran", "rupiah", "dana", "biaya", "alokasi")
 _HEADER_WORDS = (
@@ -77,6 +78,7 @@ class Layout:
     header_rows: int
     columns: list[Column]
     spans: list[tuple[float, float]] | None = None  # each column's x-range, to line up a continuation
+    right: "Layout | None" = None  # the columns of a second indicator column (kegiatan beside sasaran)
 
     def col(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -222,7 +224,7 @@ def _measure_of(texts: list[str]) -> str | None:
 
     Last, all the texts joined: a word split over two header rows ("TARGE" / "T") names one too."""
     for t in reversed([" ".join(texts), *texts]):
-        if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian"):
+        if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian", "persentaserealisasi") or re.match(r"\s*%\s*realisasi", t.lower()):
             return "capaian"
         if has_word(t, "rencanaaksi"):
             return None  # an action plan column: text, not a target
@@ -267,6 +269,14 @@ def parse_cell(text: str):
         if head.kind in ("number", "percent") and head.value is not None:
             return replace(head, text=p.text)
     return p
+
+
+def several_values(text: str) -> bool:
+    """A cell holding a column of numbers ("55 9,97 75 15 5"): rows the table drew without rules,
+    so no one number in it is known to be this row's."""
+    toks = text.split()
+    numeric = sum(1 for t in toks if parse_value(t).kind in ("number", "percent"))
+    return numeric >= 2 and numeric * 2 > len(toks)
 
 
 def _data_stats(grid: Grid, header_rows: int, j: int) -> tuple[int, int, int, int]:
@@ -337,11 +347,9 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
     first_group = [c for c in indicator_cols if c.header == indicator_cols[0].header]
     first_ind = max(first_group, key=lambda c: (_letters(grid, h, c.index), -c.index)).index
     columns = [replace(c, role="other") if c.role == "indicator" and c.index != first_ind else c for c in columns]
-    # A second indicator column further right (kegiatan indicators beside sasaran indicators) owns the
-    # values right of it: they are not the first indicator's, so they are left out.
+    # A second indicator column further right (program/kegiatan indicators beside tujuan/sasaran ones)
+    # owns the values and unit right of it: they are read as a table of their own.
     second = next((c.index for c in indicator_cols if c.index > first_ind and c.header != indicator_cols[0].header), None)
-    if second is not None:
-        columns = [replace(c, role="other") if c.role == "value" and c.index > second else c for c in columns]
     sasaran_cols = [c for c in columns if c.role == "sasaran"]
     if sasaran_cols:
         named = [c for c in sasaran_cols if has_word(c.header, "sasaran")]
@@ -372,14 +380,24 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         if c.role == "value" and k + 1 < len(resolved) and resolved[k + 1].role == "unit":
             c = replace(c, unit_col=k + 1)
         out.append(c)
-    return Layout(h, out, grid.col_spans())
+    spans = grid.col_spans()
+    if second is None:
+        return Layout(h, out, spans)
+    left = [replace(c, role="other") if c.role in ("value", "unit") and c.index > second else c for c in out]
+    right = [
+        replace(c, role="indicator") if c.index == second
+        else replace(c, role="other") if c.role in ("value", "unit", "indicator") and c.index < second else c
+        for c in out
+    ]
+    return Layout(h, left, spans, Layout(h, right, spans))
 
 
 def continue_layout(grid: Grid, previous: Layout) -> Layout | None:
     """A continuation page without a header: reuse the previous table's columns when the shape fits."""
     if grid.n_cols != len(previous.columns):
         return None
-    return Layout(0, previous.columns, previous.spans)
+    right = Layout(0, previous.right.columns, previous.spans) if previous.right else None
+    return Layout(0, previous.columns, previous.spans, right)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -495,6 +513,8 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
                 continue  # a second column for the same measure (e.g. a sasaran-level capaian) is not this indicator's
             seen_keys.add(key)
             parsed = parse_cell(cell.text)
+            if parsed.kind == "text" and several_values(parsed.text):
+                continue
             unit = parsed.unit or _unit_from(grid, i, layout, col)
             if parsed.kind == "money":
                 continue
@@ -516,6 +536,8 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
                     guessed=parsed.guessed,
                 )
             )
+    if layout.right is not None:
+        out += layout_to_values(grid, layout.right, ctx, table_id)
     return out
 
 

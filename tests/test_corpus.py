@@ -28,8 +28,8 @@ def test_labelled_documents_extract_with_recall_and_precision(labelled):
     assert all(r.status == "ok" for r in results)
     values = pd.DataFrame([v for r in results for v in r.values])
     total = score(values, truth).set_index("file").loc["TOTAL"]
-    assert total["recall"] >= 0.6
-    assert total["precision"] >= 0.85
+    assert total["recall"] >= 0.94
+    assert total["precision"] >= 0.98
 
 
 def test_document_metadata_from_the_reports(corpus, labelled):

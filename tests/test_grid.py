@@ -75,3 +75,22 @@ def test_page_quality_counts_values_and_marks_prose_cut_into_columns():
     prose = make_grid([["Laporan", "Indikator kinerja disusun", "Target", "Realisasi"], ["", "sebagai bentuk pertanggungjawaban", "yang telah ditetapkan", "dalam dokumen"]])
     assert ex.page_quality([table], info, None, []) > 2
     assert ex.page_quality([prose], info, None, []) == 0
+
+
+def test_row_without_rules_between_records_is_cut_at_each_stacked_value():
+    from extractors.grid import _split_unruled_rows
+
+    sasaran, name, v14, v15 = (Cell("", (x0, 100.0, x1, 160.0), 0, j) for j, (x0, x1) in enumerate([(10, 100), (100, 200), (200, 240), (240, 280)]))
+    words = [
+        word("Terwujudnya", 12, 102), word("pelaksanaan", 12, 112), word("norma", 12, 122), word("kerja", 12, 132),  # one sasaran, two records
+        word("Persentase", 102, 102), word("penurunan", 102, 112),
+        word("Jumlah", 102, 132), word("PPTKIS", 140, 132), word("berizin", 102, 142),
+        word("9,97", 202, 102), word("75", 202, 132), word("28,35", 242, 102), word("101", 242, 132),
+    ]
+    raw = [["Terwujudnya\npelaksanaan\nnorma\nkerja", "Persentase\npenurunan\nJumlah PPTKIS\nberizin", "9,97\n75", "28,35\n101"]]
+    rows = _split_unruled_rows(FakePage(words), [[sasaran, name, v14, v15]], raw)
+    assert [[c.text for c in r] for r in rows] == [
+        ["Terwujudnya pelaksanaan norma kerja", "Persentase penurunan", "9,97", "28,35"],
+        ["Terwujudnya pelaksanaan norma kerja", "Jumlah PPTKIS berizin", "75", "101"],
+    ]
+    assert rows[0][0] is rows[1][0]

@@ -212,10 +212,32 @@ def test_value_merged_over_two_indicator_rows_belongs_to_the_row_its_text_sits_o
     assert [(v.indicator_name, v.value) for v in vals] == [("Terwujudnya Penegasan Batas Daerah", 90)]
 
 
-def test_values_right_of_a_second_indicator_column_are_not_the_first_indicators():
+def test_values_right_of_a_second_indicator_column_belong_to_that_indicator():
     rows = [
         ["NO.", "SASARAN STRATEGIS", "INDIKATOR KINERJA SASARAN", "Target Trw I", "PROGRAM DAN KEGIATAN", "INDIKATOR KEGIATAN", "TARGET KEGIATAN", "RENCANA AKSI", "PENANGGU NG JAWAB"],
         ["1", "Meningkatnya kompetensi", "Jumlah LPK yang terakreditasi", "10", "Akreditasi LPK", "Akreditasi Lembaga Pelatihan", "20 LPK", "Melaksanakan akreditasi lembaga", "Bidang Lattas"],
     ]
     vals = values_of(rows, year=2016)
-    assert [(v.indicator_name, v.period, v.value) for v in vals] == [("Jumlah LPK yang terakreditasi", "TW1", 10)]
+    assert [(v.indicator_name, v.period, v.value_text) for v in vals] == [
+        ("Jumlah LPK yang terakreditasi", "TW1", "10"),
+        ("Akreditasi Lembaga Pelatihan", None, "20 LPK"),  # the kegiatan's target, not the sasaran's
+    ]
+
+
+def test_a_cell_holding_a_column_of_numbers_is_no_ones_value():
+    rows = [
+        ["No", "Indikator Sasaran", "Capaian 2014", "Target 2017"],
+        ["3", "1. Persentase penyelesaian kasus 2. Persentase penurunan kecelakaan", "55 9,97 75 15 5", "13 Cagar Budaya, 6.924 Koleksi Museum, 5 Naskah"],
+    ]
+    vals = values_of(rows, year=2016)
+    assert [(v.measure, v.value_text) for v in vals] == [("target", "13 Cagar Budaya, 6.924 Koleksi Museum, 5 Naskah")]
+
+
+def test_percent_realisasi_and_tahun_awal_name_capaian_and_baseline():
+    rows = [
+        ["No", "Indikator", "Tahun Awal 2013", "Tahun 2016", LEFT, LEFT],
+        [UP, UP, UP, "Target", "Realisasi", "% Realisasi"],
+        ["1", "Jumlah unit pelayanan publik terbaik", "12", "14", "18", "128,57"],
+    ]
+    got = {(v.measure, v.year): v.value for v in values_of(rows, year=2016)}
+    assert got == {("baseline", 2013): 12, ("target", 2016): 14, ("realisasi", 2016): 18, ("capaian", 2016): pytest.approx(128.57)}
