@@ -34,6 +34,7 @@ from .document import DocumentInfo
 
 log = logging.getLogger(__name__)
 
+_MAX_MISSES = 2  # after this many fruitless camelot fallbacks in a document, stop trying that reader
 _PLUMBER = {"snap_x_tolerance": 6}  # doubled or tripled column rules (a few points apart) are one rule
 _TABLE_WORDS = ("indikator", "target", "realisasi", "capaian", "sasaran", "satuan", "pagu", "anggaran")
 
@@ -72,6 +73,7 @@ class TableExtractor:
         self._routes: dict[str, dict[int, str] | None] = {}
         self._heights: dict[str, dict[int, float]] = {}
         self._streamed: dict[str, dict[int, list[Grid]]] = {}
+        self._misses: dict[tuple[str, str], int] = {}  # fallback reads that did not win, per document
 
     # -- hooks -------------------------------------------------------------------------------
     def table_context(self, info: DocumentInfo, grid: Grid, page_lines: list[dict]) -> TableContext:
@@ -129,13 +131,18 @@ class TableExtractor:
         flavors = []
         if _header_line("\n".join(ln["text"] for ln in lines)):
             flavors.append("stream")
-        if any(grid_to_layout(g, self.table_context(info, g, lines)) for g in grids):
-            flavors.append("lattice")
+        layouts = [grid_to_layout(g, self.table_context(info, g, lines)) for g in grids]
+        if any(lay is not None and lay.col("value") is not None for lay in layouts):
+            flavors.append("lattice")  # value columns pdfplumber could not read
         for flavor in flavors:
+            if self._misses.get((pdf_path, flavor), 0) >= _MAX_MISSES:
+                continue  # this document's pages have shown this reader adds nothing
             other = self._caption(self._camelot(pdf_path, str(number), {number: float(page.height)}, flavor).get(number, []), lines)
             q = self.page_quality(other, info, previous, lines, page)
             if q > best:
                 grids, best = other, q
+            else:
+                self._misses[(pdf_path, flavor)] = self._misses.get((pdf_path, flavor), 0) + 1
         return grids
 
     def _stream_tables(self, pdf_path: str, number: int, height: float) -> list[Grid]:
@@ -143,7 +150,8 @@ class TableExtractor:
         if pdf_path not in self._streamed:
             routes = self._routes.get(pdf_path) or {}
             pages = sorted(n for n, r in routes.items() if r == "text" and n >= number)
-            self._streamed[pdf_path] = self._camelot(pdf_path, ",".join(map(str, pages or [number])), self._heights.get(pdf_path, {}), "stream")
+            heights = {**self._heights.get(pdf_path, {}), number: height}
+            self._streamed[pdf_path] = self._camelot(pdf_path, ",".join(map(str, pages or [number])), heights, "stream")
         return self._streamed[pdf_path].get(number, [])
 
     def page_quality(self, grids: list[Grid], info: DocumentInfo, previous: Layout | None, lines: list[dict], page=None) -> float:

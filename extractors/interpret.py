@@ -323,6 +323,8 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
             role = "no"
         elif has_word(header, *_MONEY_WORDS) or re.search(r"\brp\b", header.lower()) or (filled and money * 2 > filled):
             role = "money"
+        elif texts and compact(texts[-1]).startswith("satuan"):
+            role = "unit"  # "Satuan" under a parent header ("Indikator Sasaran" over "Uraian | Satuan")
         elif has_word(header, "indikator") and not (measure and numeric * 2 > filled):
             role = "indicator"
         elif c.startswith("satuan") or (measure is None and has_word(header, "satuan")):
@@ -349,7 +351,7 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
     columns = [replace(c, role="other") if c.role == "indicator" and c.index != first_ind else c for c in columns]
     # A second indicator column further right (program/kegiatan indicators beside tujuan/sasaran ones)
     # owns the values and unit right of it: they are read as a table of their own.
-    second = next((c.index for c in indicator_cols if c.index > first_ind and c.header != indicator_cols[0].header), None)
+    second = next((c.index for c in indicator_cols if c.index > first_ind and not _same_header(grid, h, first_ind, c.index)), None)
     sasaran_cols = [c for c in columns if c.role == "sasaran"]
     if sasaran_cols:
         named = [c for c in sasaran_cols if has_word(c.header, "sasaran")]
@@ -390,6 +392,15 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         for c in out
     ]
     return Layout(h, left, spans, Layout(h, right, spans))
+
+
+def _same_header(grid: Grid, h: int, a: int, b: int) -> bool:
+    """Columns a and b sit under one header cell naming the indicator ("Indikator Sasaran" over
+    "Uraian | Satuan | Target"), so b is part of a's indicator, not a second one."""
+    for i in range(h):
+        if has_word(grid.text(i, a), "indikator"):
+            return grid.cell(i, a) is grid.cell(i, b)
+    return False
 
 
 def continue_layout(grid: Grid, previous: Layout) -> Layout | None:

@@ -241,3 +241,13 @@ def test_percent_realisasi_and_tahun_awal_name_capaian_and_baseline():
     ]
     got = {(v.measure, v.year): v.value for v in values_of(rows, year=2016)}
     assert got == {("baseline", 2013): 12, ("target", 2016): 14, ("realisasi", 2016): 18, ("capaian", 2016): pytest.approx(128.57)}
+
+
+def test_columns_under_one_indicator_header_are_one_indicator():
+    rows = [
+        ["No", "Sasaran Strategis", "Indikator Sasaran", LEFT, LEFT],
+        [UP, UP, "Uraian", "Satuan", "Target"],
+        ["1.", "Meningkatnya aksi mitigasi", "Jumlah lokasi Program Kampung Iklim", "kampung", "61"],
+    ]
+    vals = values_of(rows, year=2016)
+    assert [(v.indicator_name, v.measure, v.value, v.unit) for v in vals] == [("Jumlah lokasi Program Kampung Iklim", "target", 61, "kampung")]
