@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from normalizers.numbers import parse_money, parse_value
+from normalizers.numbers import parse_money, parse_value, separator_evidence
 from normalizers.text import clean_indicator_name, collapse_whitespace, years_in
 
 from .grid import Cell, Grid
@@ -259,13 +259,14 @@ def _period_of(texts: list[str]) -> str | None:
     return None
 
 
-def parse_cell(text: str):
+def parse_cell(text: str, decimal_hint: str | None = None):
     """A value cell; "100 (Hijau)", "22,7 % (75%)", "10% (190 temuan)": the number before a
-    parenthesised note is the value, the note stays in value_text."""
-    p = parse_value(text)
+    parenthesised note is the value, the note stays in value_text. `decimal_hint` is the decimal mark
+    the cell's column proves elsewhere ("4,05" below settles "04.05")."""
+    p = parse_value(text, decimal_hint)
     m = _NOTE.match(p.text) if p.kind == "text" else None
     if m:
-        head = parse_value(m.group(1))
+        head = parse_value(m.group(1), decimal_hint)
         if head.kind in ("number", "percent") and head.value is not None:
             return replace(head, text=p.text)
     return p
@@ -506,6 +507,10 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
     sasaran_col = layout.col("sasaran")
     out: list[ExtractedValue] = []
     last_sasaran: str | None = None
+    # a column's own cells are the evidence for its decimal mark ("1.234.567" groups, "19,55" is decimal)
+    decimal_mark = {
+        col.index: separator_evidence([grid.text(i, col.index) for i in names]).decimal for col in layout.columns if col.role == "value"
+    }
     for i in sorted(names):
         name = clean_indicator_name(names[i])
         if sasaran_col is not None:
@@ -523,7 +528,7 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
             if key in seen_keys:
                 continue  # a second column for the same measure (e.g. a sasaran-level capaian) is not this indicator's
             seen_keys.add(key)
-            parsed = parse_cell(cell.text)
+            parsed = parse_cell(cell.text, decimal_mark.get(col.index))
             if parsed.kind == "text" and several_values(parsed.text):
                 continue
             unit = parsed.unit or _unit_from(grid, i, layout, col)
@@ -545,6 +550,7 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
                     extractor=grid.extractor,
                     table=table_id,
                     guessed=parsed.guessed,
+                    notes=[parsed.reason] if parsed.reason else [],
                 )
             )
     if layout.right is not None:

@@ -193,7 +193,7 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
                     row = _value_row(path, info, v)
                     values.append(row)
                     if v.guessed:
-                        warnings.append(_guess_warning(row))
+                        warnings.append(_guess_warning(row, v.notes))
                 for b in result.budget:
                     budget.append(
                         {
@@ -256,7 +256,7 @@ def _value_row(path: Path, info: DocumentInfo, v) -> dict:
     return d
 
 
-def _guess_warning(row: dict) -> dict:
+def _guess_warning(row: dict, notes: list[str]) -> dict:
     return {
         "source_file": row["source_file"],
         "page": row["page"],
@@ -265,5 +265,5 @@ def _guess_warning(row: dict) -> dict:
         "column": "value",
         "value": row["value_text"],
         "severity": "warning",
-        "message": f"'{row['value_text']}' read as {row['value']}: the separator was ambiguous",
+        "message": f"'{row['value_text']}' read as {row['value']}: " + ("; ".join(notes) or "the separator was ambiguous"),
     }

@@ -251,3 +251,19 @@ def test_columns_under_one_indicator_header_are_one_indicator():
     ]
     vals = values_of(rows, year=2016)
     assert [(v.indicator_name, v.measure, v.value, v.unit) for v in vals] == [("Jumlah lokasi Program Kampung Iklim", "target", 61, "kampung")]
+
+
+def test_a_column_settles_its_decimal_mark():
+    """A column proving ',' decimal reads its '04.05' as 4.05, flagged with the evidence; one proving '.'
+    groups thousands reads '1.576' as 1576 without a guess."""
+    rows = [
+        ["NO", "INDIKATOR KINERJA", "SATUAN", "TARGET 2025", "REALISASI 2025"],
+        ["1", "Persentase keluarga penerima manfaat", "%", "4,05", "1.234.567"],
+        ["2", "Persentase rumah tidak layak huni diperbaiki", "%", "04.05", "1.576"],
+        ["3", "Persentase pelayanan sosial terpenuhi", "%", "12,50", "2.000"],
+    ]
+    vals = {(v.indicator_name[:20], v.measure): v for v in values_of(rows, doc_type="LKIP")}
+    padded = vals[("Persentase rumah tid", "target")]
+    assert padded.value == pytest.approx(4.05) and padded.guessed and "04.05" in padded.notes[0]
+    grouped = vals[("Persentase rumah tid", "realisasi")]
+    assert grouped.value == 1576 and not grouped.guessed
