@@ -1,6 +1,6 @@
 """Score `describe_document` against hand-read document metadata (`real_docs_dev.csv`).
 
-Each PDF's first pages are read with pdfplumber as `pipeline.extract` reads them, and each field is compared
+Each PDF's first pages are read with pdfplumber as `pipeline.extract` reads them (a scan's by OCR, when installed), and each field is compared
 with the truth row of the same file name:
 - doc_type: exact;
 - agency, region: case- and whitespace-insensitive (both sides lowercased, runs of whitespace collapsed to one
@@ -16,7 +16,7 @@ import pandas as pd
 
 from extractors.document import describe_document
 
-from .extract import _open, first_pages
+from .extract import MIN_CHARS_PER_PAGE, _open, first_pages, scan_cover_text
 
 FIELDS = ("doc_type", "agency", "region", "period")
 
@@ -32,8 +32,12 @@ def _year(value) -> int | None:
 
 
 def first_pages_text(path: Path) -> list[str]:
+    """As `pipeline.extract` reads them: a scan's pages by OCR of its cover, when OCR is installed."""
     with _open(path) as pdf:
-        return first_pages(pdf)[0]
+        texts, chars = first_pages(pdf)
+    if chars < MIN_CHARS_PER_PAGE * len(texts):
+        texts = scan_cover_text(path) or texts
+    return texts
 
 
 def metadata_report(raw_dir, docs_csv) -> dict[str, tuple[int, int]]:

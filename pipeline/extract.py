@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DocumentError
+from .ocr import cover_text
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 FIRST_PAGES = 3  # cover and title pages: where doc_type, agency, region and period are read
 MIN_CHARS_PER_PAGE = 20  # below this on every page, a PDF is a scan without a text layer
+OCR_TIMEOUT_S = 60.0  # OCR of a scan's cover: no further page is read after this long
 
 
 @dataclass
@@ -79,7 +81,7 @@ def code_version() -> str:
     """A digest of the code that turns bytes into rows: any change to it re-extracts every document."""
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
-    files = [Path(__file__), *sorted((root / "extractors").glob("*.py")), *sorted((root / "normalizers").glob("*.py"))]
+    files = [Path(__file__), Path(__file__).with_name("ocr.py"), *sorted((root / "extractors").glob("*.py")), *sorted((root / "normalizers").glob("*.py"))]
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
@@ -163,7 +165,10 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
         first_texts, chars = first_pages(pdf)
     info = describe_document(first_texts)
     if chars < MIN_CHARS_PER_PAGE * len(first_texts) and not _any_text(path, n_pages):
-        doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR")
+        texts = scan_cover_text(path)
+        info = describe_document(texts or first_texts)
+        note = "; metadata read by OCR of its cover" if texts else ""
+        doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR{note}")
         return DocumentResult(doc)
 
     extractor = extractor_for(info.doc_type)
@@ -227,6 +232,19 @@ def first_pages(pdf) -> tuple[list[str], int]:
         chars += len(page.chars)
         page.close()
     return texts, chars
+
+
+def _described(texts: list[str]) -> bool:
+    from extractors.document import describe_document
+
+    info = describe_document(texts)
+    return info.doc_type != "OTHER" and None not in (info.agency, info.region, info.year_to)
+
+
+def scan_cover_text(path: Path) -> list[str] | None:
+    """A scan's first pages read by OCR, page after page until its metadata is all there (None without OCR)."""
+    texts = cover_text(path, FIRST_PAGES, OCR_TIMEOUT_S, enough=_described)
+    return texts if texts and any(t.strip() for t in texts) else None
 
 
 def _any_text(path: Path, n_pages: int) -> bool:

@@ -1,0 +1,115 @@
+"""OCR of a scanned report's first pages, used only to read what the report is (cover, titles).
+
+A scan has no text layer, so `describe_document` has nothing to read; this gives it the cover's lines.
+No values come from here: a scan stays `needs_ocr`. The OCR package (rapidocr-onnxruntime: onnxruntime
+with its detection and recognition models in the wheel) is optional: without it `cover_text` is None.
+
+Its recogniser is trained mostly on Chinese and often runs Latin words together ("DINASSUMBERDAYA"), so
+each detected line is cut into words at its blank columns and every word is recognised on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+SCALE = 2.0  # page render scale (144 dpi): words are cut and recognised at this size
+DET_SCALE = 1.25  # lines are found on a smaller copy: detection costs grow with the area
+LINES = 20  # a cover's title block: lines read per page
+ENOUGH_CHARS = 200  # a page giving fewer characters than this: the next page is read too
+WORD_GAP = 0.2  # a blank run at least this fraction of the line's height separates two words
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        return None
+    # one thread: documents already run in parallel workers, and more threads did not help on 2 cores
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+
+
+def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callable[[list[str]], bool] | None = None) -> list[str] | None:
+    """The text of the first page, and of the next ones (up to `pages`) while what was read is not
+    `enough` (default: fewer than ENOUGH_CHARS characters); one string per page, lines in reading order.
+    None when the OCR package is absent or the OCR failed. `timeout` is checked between pages: no page
+    is started once it has passed."""
+    enough = enough or (lambda texts: sum(len(t) for t in texts) >= ENOUGH_CHARS)
+    engine = _engine()
+    if engine is None:
+        return None
+    import pypdfium2 as pdfium
+
+    start = time.monotonic()
+    texts: list[str] = []
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for k in range(min(pages, len(pdf))):
+                texts.append(_page_text(engine, pdf[k]))
+                if enough(texts) or time.monotonic() - start > timeout:
+                    break
+        finally:
+            pdf.close()
+    except Exception as exc:  # OCR is a bonus: a failure leaves the document as it was
+        log.warning("%s: OCR of the cover failed: %s: %s", Path(path).name, type(exc).__name__, exc)
+        return None
+    return texts
+
+
+def _page_text(engine, page) -> str:
+    import numpy as np
+
+    image = page.render(scale=SCALE).to_pil().convert("RGB")
+    f = SCALE / DET_SCALE
+    small = np.array(image.resize((round(image.width / f), round(image.height / f))))
+    boxes, _ = engine.text_det(small)
+    if boxes is None or len(boxes) == 0:
+        return ""
+    lines = _lines([b * f for b in boxes])[:LINES]
+    crops = engine.get_crop_img_list(np.array(image), [b for line in lines for b in line])
+    words = [[w for w in _words(c) if w.shape[1] > 2] for c in crops]
+    found = iter(engine.text_rec([w for ws in words for w in ws])[0])
+    boxes_text = [" ".join(t for _ in ws for t, score in [next(found)] if t and score >= 0.5) for ws in words]
+    out, k = [], 0
+    for line in lines:
+        out.append(" ".join(t for t in boxes_text[k : k + len(line)] if t))
+        k += len(line)
+    return unicodedata.normalize("NFKC", "\n".join(t for t in out if t))
+
+
+def _lines(boxes: list) -> list[list]:
+    """Detected boxes (4 corner points each) grouped into lines, top to bottom, each line left to right:
+    a box whose middle lies within the first box's height is on the same line."""
+    lines: list[list] = []
+    for b in sorted(boxes, key=lambda b: b[:, 1].min()):
+        mid = b[:, 1].mean()
+        if lines and lines[-1][0][:, 1].min() <= mid <= lines[-1][0][:, 1].max():
+            lines[-1].append(b)
+        else:
+            lines.append([b])
+    return [sorted(line, key=lambda b: b[:, 0].min()) for line in lines]
+
+
+def _words(crop) -> list:
+    """A line image cut into words at its wide blank column runs."""
+    gray = crop.min(axis=2).astype(int)
+    blank = ~(gray < (int(gray.max()) + int(gray.min())) // 2).any(axis=0)
+    pieces, left, run = [], 0, None
+    for x, b in enumerate([*blank.tolist(), True]):
+        if b and run is None:
+            run = x
+        elif not b and run is not None:
+            if run > 0 and x - run >= WORD_GAP * crop.shape[0]:
+                pieces.append(crop[:, max(0, left - 2) : run + 2])
+                left = x
+            run = None
+    pieces.append(crop[:, max(0, left - 2) :])
+    return pieces

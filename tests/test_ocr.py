@@ -1,0 +1,68 @@
+"""A scan's metadata read by OCR of its cover; the pipeline without the OCR package is as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pipeline.ocr as ocr
+from extractors.document import describe_document
+from pipeline.extract import extract_document
+
+COVER = [
+    ("PEMERINTAH KABUPATEN SUKAMAJU", 34),
+    ("LAPORAN KINERJA INSTANSI PEMERINTAH", 40),
+    ("DINAS KETAHANAN PANGAN KABUPATEN SUKAMAJU", 30),
+    ("TAHUN 2023", 30),
+]
+
+
+def _scan(path: Path) -> Path:
+    """A cover drawn into an image, and only the image put in the PDF: no text layer, as a scanner makes it."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    fonts = Path(__import__("reportlab").__file__).parent / "fonts"
+    img = Image.new("L", (1240, 1754), 255)
+    g = ImageDraw.Draw(img)
+    for k, (line, size) in enumerate(COVER):
+        g.text((620, 250 + 110 * k), line, font=ImageFont.truetype(str(fonts / "VeraBd.ttf"), size), fill=0, anchor="mm")
+    img = img.rotate(0.3, fillcolor=255)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(img), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_scan_metadata_from_the_cover(tmp_path):
+    pytest.importorskip("rapidocr_onnxruntime")
+    doc = extract_document(_scan(tmp_path / "cover.pdf")).document
+    assert doc["status"] == "needs_ocr"
+    assert "OCR of its cover" in doc["error"]
+    assert (doc["doc_type"], doc["agency"], doc["region"]) == ("LKIP", "Dinas Ketahanan Pangan", "Kabupaten Sukamaju")
+    assert (doc["year_from"], doc["year_to"]) == (2023, 2023)
+
+
+def test_words_run_together_are_cut_apart(tmp_path):
+    pytest.importorskip("rapidocr_onnxruntime")
+    texts = ocr.cover_text(_scan(tmp_path / "cover.pdf"), pages=1)
+    assert "DINAS KETAHANAN PANGAN KABUPATEN SUKAMAJU" in texts[0].splitlines()
+
+
+def test_without_the_ocr_package_a_scan_is_as_before(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "_engine", lambda: None)
+    assert ocr.cover_text(tmp_path / "missing.pdf") is None
+    doc = extract_document(_scan(tmp_path / "cover.pdf")).document
+    assert doc["status"] == "needs_ocr"
+    assert doc["agency"] is None and "OCR" not in doc["error"].split("needs OCR")[1]
+
+
+def test_ocr_like_cover_text():
+    """Lines as the OCR gives them: a letter-spaced word read letter by letter, a label on the line of its value,
+    the agency's region on the next line."""
+    info = describe_document(["PERJANJIAN KINERJA\nT A H U N 2024\nJabatan : KEPALA BADAN KEPEGAWAIAN\nKOTA TANJUNGSARI"])
+    assert (info.doc_type, info.agency, info.region, info.year_to) == ("PK", "Badan Kepegawaian", "Kota Tanjungsari", 2024)
