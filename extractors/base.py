@@ -88,6 +88,10 @@ class TableExtractor:
             year = int(running.group(1)) + 1
         return TableContext(info.doc_type, year, info.year_to)
 
+    def table_attributes(self, grid: Grid, layout: Layout, ctx: TableContext, page) -> list[ExtractedAttributes]:
+        """What a table says about its indicators besides numbers (formulas, sources); families that print them override."""
+        return []
+
     # -- steps -------------------------------------------------------------------------------
     def route(self, page, pdf_path: str | None) -> str | None:
         """"ruled", "text" (a borderless table may be there) or None (no table): cheap, before parsing."""
@@ -216,6 +220,7 @@ class TableExtractor:
             grid, layout = self._layout(grid, ctx, previous, page)
             if layout is not None:
                 result.values.extend(layout_to_values(grid, layout, ctx, table_id))
+                result.attributes.extend(self.table_attributes(grid, layout, ctx, page))
                 previous = layout
             result.budget.extend(grid_to_budget(grid, ctx, table_id))
         return result, previous

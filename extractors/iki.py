@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from normalizers.text import clean_indicator_name, collapse_whitespace
 
-from .base import PageResult, TableExtractor, heading_value
+from .base import TableExtractor, heading_value
 from .document import DocumentInfo
 from .grid import Cell, Grid, clean_cell_text
 from .interpret import (
@@ -24,9 +24,6 @@ from .interpret import (
     TableContext,
     _indicator_text_rows,
     compact,
-    continue_layout,
-    find_header_rows,
-    grid_to_layout,
     has_word,
 )
 
@@ -180,7 +177,6 @@ class IndividualIndicatorExtractor(TableExtractor):
     def __init__(self, settings=None):
         super().__init__(settings)
         self._jabatan: str | None = None
-        self._tables: list[tuple[Grid, TableContext]] = []
 
     def table_context(self, info: DocumentInfo, grid: Grid, page_lines: list[dict]) -> TableContext:
         ctx = super().table_context(info, grid, page_lines)
@@ -188,20 +184,7 @@ class IndividualIndicatorExtractor(TableExtractor):
         jabatan = heading_value(above, "jabatan") or heading_value(above, _UNIT_LABEL)
         if jabatan:
             self._jabatan = jabatan
-        ctx = replace(ctx, jabatan=self._jabatan)
-        self._tables.append((grid, ctx))
-        return ctx
+        return replace(ctx, jabatan=self._jabatan)
 
-    def extract_page(self, page, info: DocumentInfo, previous: Layout | None, pdf_path: str | None) -> tuple[PageResult, Layout | None]:
-        """The base reads the values; the tables it saw (kept by `table_context`) are read again for attributes."""
-        self._tables = []
-        before = previous
-        result, previous = super().extract_page(page, info, previous, pdf_path)
-        for grid, ctx in self._tables:
-            layout = grid_to_layout(grid, ctx)
-            if layout is None and before is not None and grid.index == 0 and find_header_rows(grid) == 0:
-                layout = continue_layout(grid, before)
-            if layout is not None:
-                result.attributes.extend(grid_to_attributes(grid, layout, ctx.jabatan, page))
-                before = layout
-        return result, previous
+    def table_attributes(self, grid: Grid, layout: Layout, ctx: TableContext, page) -> list[ExtractedAttributes]:
+        return grid_to_attributes(grid, layout, ctx.jabatan, page)
