@@ -34,7 +34,7 @@ from .document import DocumentInfo
 
 log = logging.getLogger(__name__)
 
-_MAX_MISSES = 2  # after this many fruitless camelot fallbacks in a document, stop trying that reader
+_MAX_MISSES = {"stream": 4, "lattice": 2}  # fruitless fallbacks in a document before that reader is dropped (lattice renders the page: dear)
 _PLUMBER = {"snap_x_tolerance": 6}  # doubled or tripled column rules (a few points apart) are one rule
 _TABLE_WORDS = ("indikator", "target", "realisasi", "capaian", "sasaran", "satuan", "pagu", "anggaran")
 
@@ -139,7 +139,7 @@ class TableExtractor:
         if any(lay is not None and lay.col("value") is not None for lay in layouts):
             flavors.append("lattice")  # value columns pdfplumber could not read
         for flavor in flavors:
-            if self._misses.get((pdf_path, flavor), 0) >= _MAX_MISSES:
+            if self._misses.get((pdf_path, flavor), 0) >= _MAX_MISSES[flavor]:
                 continue  # this document's pages have shown this reader adds nothing
             other = self._caption(self._camelot(pdf_path, str(number), {number: float(page.height)}, flavor).get(number, []), lines)
             q = self.page_quality(other, info, previous, lines, page)
