@@ -86,7 +86,8 @@ def score(values: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
 def accuracy_report(raw: Path, truth_csv: Path, settings: Settings, curated: Path | None = None) -> list[str]:
     if not Path(truth_csv).exists():
         raise KinerjaError(f"truth file not found: {truth_csv}")
-    truth = pd.read_csv(truth_csv, dtype={"value_text": str, "period": str, "value": str})
+    # "NA" and "N/A" are printed values here, not missing ones: only an empty field is empty
+    truth = pd.read_csv(truth_csv, dtype={"value_text": str, "period": str, "value": str}, keep_default_na=False, na_values={"value": [""], "period": [""]})
     if curated is not None:
         values = pd.read_parquet(Path(curated) / "indicator_values.parquet")
     else:

@@ -16,7 +16,7 @@ class Settings:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     timeout_s: float = 300.0  # wall time one document may take before it is killed
     memory_mb: int = 2048  # address-space cap of a document's worker process
-    page_chunk: int = 20  # pages read between closing and reopening the PDF (bounds memory on long reports)
+    page_chunk: int = 100  # pages read between closing and reopening the PDF (bounds memory on long reports; reopening re-parses fonts)
     max_pages: int = 600  # a document longer than this is recorded as failed instead of read
     retries: int = 2  # extra attempts for transient errors (I/O error, a file still being uploaded)
     retry_delay_s: float = 2.0  # first wait before a retry; doubles each time

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.corpus
 
 @pytest.fixture(scope="module")
 def labelled(corpus):
-    truth = pd.read_csv(corpus / "real_truth_dev.csv", dtype={"value_text": str, "period": str, "value": str})
+    truth = pd.read_csv(corpus / "real_truth_dev.csv", dtype={"value_text": str, "period": str, "value": str}, keep_default_na=False, na_values={"value": [""], "period": [""]})
     paths = [p for p in discover_documents(corpus / "real") if p.name in set(truth["file"])]
     results = extract_all(paths, Settings(workers=2))
     return truth, results
