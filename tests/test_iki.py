@@ -9,7 +9,6 @@ import shutil
 import pandas as pd
 import pytest
 
-from extractors.grid import Cell, Grid
 from extractors.iki import attribute_columns, grid_to_attributes, split_labelled
 from extractors.interpret import TableContext, grid_to_layout, layout_to_values
 from normalizers.text import clean_indicator_name, indicator_id
@@ -20,26 +19,11 @@ from pipeline.settings import Settings
 from schemas.tables import IndicatorAttributes
 
 LAMPUNG_FILE, PROBOLINGGO_FILE = SAMPLE_NAMES[1], SAMPLE_NAMES[2]
-LEFT, UP = "<", "^"  # a position covered by the merged cell to its left / above
-
-
-def make_grid(rows: list[list[str]]) -> Grid:
-    cells: list[list[Cell | None]] = []
-    for i, row in enumerate(rows):
-        out: list[Cell | None] = []
-        for j, t in enumerate(row):
-            if t == LEFT:
-                out.append(out[j - 1])
-            elif t == UP:
-                out.append(cells[i - 1][j])
-            else:
-                out.append(Cell(t, (60.0 * j, 20.0 * i, 60.0 * j + 60, 20.0 * i + 20), i, j))
-        cells.append(out)
-    return Grid(2, (0.0, 0.0, 60.0 * len(rows[0]), 20.0 * len(rows)), cells, "pdfplumber-lattice")
+from grids import LEFT, UP, make_grid
 
 
 def attributes_of(rows, doc_type="IKU"):
-    grid = make_grid(rows)
+    grid = make_grid(rows, page=2)
     ctx = TableContext(doc_type, 2024, 2024, "Kepala Bidang")
     layout = grid_to_layout(grid, ctx)
     assert layout is not None

@@ -5,26 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.grid import Cell, Grid
+from extractors.grid import Cell
 from extractors.interpret import TableContext, continue_layout, find_header_rows, grid_to_budget, grid_to_layout, layout_to_values
 
-LEFT, UP = "<", "^"  # a position covered by the merged cell to its left / above
-
-
-def make_grid(rows: list[list[str]], page: int = 3) -> Grid:
-    """Rows of text; "<" and "^" mark positions covered by the merged cell to the left / above."""
-    cells: list[list[Cell | None]] = []
-    for i, row in enumerate(rows):
-        out: list[Cell | None] = []
-        for j, t in enumerate(row):
-            if t == LEFT:
-                out.append(out[j - 1])
-            elif t == UP:
-                out.append(cells[i - 1][j])
-            else:
-                out.append(Cell(t, (50.0 + 60 * j, 100.0 + 20 * i, 110.0 + 60 * j, 120.0 + 20 * i), i, j))
-        cells.append(out)
-    return Grid(page, (50.0, 100.0, 50.0 + 60 * len(rows[0]), 100.0 + 20 * len(rows)), cells, "pdfplumber-lattice")
+from grids import LEFT, UP, make_grid
 
 
 def values_of(rows, doc_type="LKIP", year=2025, jabatan=None):
