@@ -31,6 +31,7 @@ def _context():
 
 
 def _child(path: str, settings: Settings, conn, reader: Callable[[Path, Settings], DocumentResult]) -> None:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on malformed objects are not the user's business
     limit = settings.memory_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
