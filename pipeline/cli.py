@@ -60,17 +60,15 @@ def run(
 
 def _run(settings: Settings, no_prefect: bool):
     from .run import check_writable, plan_run, record_unchanged, run_lock, run_pipeline
-    from .progress import RunProgress
 
+    if no_prefect and not settings.dask_address:
+        return run_pipeline(settings, show_progress=True)
     check_writable(settings.curated_dir, settings.reports_dir)
     # A night with nothing new is answered before Prefect starts (it alone takes seconds to import).
     with run_lock(settings.curated_dir, settings.wait_for_lock):
-        plan = plan_run(settings)
+        plan = plan_run(settings, load_cache=False)
         if plan.nothing_changed:
             return record_unchanged(plan, settings)
-    if no_prefect and not settings.dask_address:
-        with RunProgress(len(plan.to_extract)) as progress:
-            return run_pipeline(settings, progress.advance)
     _quiet_prefect()
     from flows.nightly import run_nightly
 
@@ -163,8 +161,13 @@ def bench_accuracy(
     """Recall and precision of extracted values against hand labels, per file and in total."""
     from .bench import accuracy_report
 
+    _echo_bench(lambda: accuracy_report(raw, truth, Settings.resolve(workers=workers), curated))
+
+
+def _echo_bench(report) -> None:
+    """Print a benchmark's lines; a KinerjaError (missing truth file, raw folder) is one line and exit 2."""
     try:
-        lines = accuracy_report(raw, truth, Settings.resolve(workers=workers), curated)
+        lines = report()
     except KinerjaError as exc:
         err.print(f"[red]kinerja bench: {exc}[/red]")
         raise typer.Exit(2)
@@ -192,13 +195,7 @@ def bench_perf(
     """Pages/s of a full run vs bare pdfplumber extract_tables, peak RSS, and a no-change rerun's time."""
     from .bench_perf import perf_report
 
-    try:
-        lines = perf_report(raw, Settings.resolve(workers=workers).workers, baseline)
-    except KinerjaError as exc:
-        err.print(f"[red]kinerja bench: {exc}[/red]")
-        raise typer.Exit(2)
-    for line in lines:
-        typer.echo(line)
+    _echo_bench(lambda: perf_report(raw, Settings.resolve(workers=workers).workers, baseline))
 
 
 @bench_app.command("matching")

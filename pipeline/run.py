@@ -76,20 +76,13 @@ class Plan:
     removed: list[str]
     previous: Path | None
     decisions_sha: str  # of the reviewers' decisions file: a change re-publishes (ids may merge or split)
-    decisions_changed: bool
+    nothing_changed: bool  # same files, bytes, code and decisions as the current version: just record the run
     cached: dict[str, DocumentResult] = field(default_factory=dict)  # unchanged documents' earlier results
 
     @property
     def to_extract(self) -> list[Path]:
         return [p for name, p in self.files.items() if name not in self.cached]
 
-    @property
-    def nothing_changed(self) -> bool:
-        return (
-            self.previous is not None
-            and not (self.new or self.changed or self.removed or self.to_extract)
-            and not self.decisions_changed
-        )
 
 
 def discover_documents(raw_dir: Path) -> list[Path]:
@@ -111,8 +104,9 @@ def check_writable(*dirs: Path) -> None:
             raise RunError(f"cannot write to {d}")
 
 
-def plan_run(settings: Settings) -> Plan:
-    """Hash every PDF and compare with the current version; unchanged documents come from the cache."""
+def plan_run(settings: Settings, load_cache: bool = True) -> Plan:
+    """Hash every PDF and compare with the current version; unless nothing changed, documents already
+    read (by these bytes and this code) come from the cache."""
     started = datetime.now(timezone.utc)
     paths = discover_documents(settings.raw_dir)
     files: dict[str, Path] = {}
@@ -125,21 +119,25 @@ def plan_run(settings: Settings) -> Plan:
     version = code_version()
     known = manifest.get("documents", {})
     decisions_sha = file_sha256(settings.decisions_file) if settings.decisions_file.is_file() else ""
+    new = [n for n in files if n not in known]
+    changed = [n for n in files if n in known and known[n] != shas[n]]
+    removed = [n for n in known if n not in files]
     plan = Plan(
         run_id=started.strftime("%Y%m%dT%H%M%S%fZ"),
         started=started,
         code_version=version,
         files=files,
         shas=shas,
-        new=[n for n in files if n not in known],
-        changed=[n for n in files if n in known and known[n] != shas[n]],
+        new=new,
+        changed=changed,
         unchanged=[n for n in files if known.get(n) == shas[n]],
-        removed=[n for n in known if n not in files],
+        removed=removed,
         previous=current_version(settings.curated_dir) if manifest else None,
         decisions_sha=decisions_sha,
-        decisions_changed=decisions_sha != manifest.get("decisions_sha"),
+        nothing_changed=bool(manifest) and not (new or changed or removed or settings.full)
+        and manifest.get("code_version") == version and manifest.get("decisions_sha") == decisions_sha,
     )
-    if not settings.full:  # the cache is keyed by content and code: same bytes, same rows, whatever the name
+    if load_cache and not settings.full and not plan.nothing_changed:  # keyed by content and code, whatever the name
         for name, sha in shas.items():
             if (cached := load_result(settings.curated_dir, sha, version, name)) is not None:
                 plan.cached[name] = cached
@@ -262,14 +260,16 @@ def _summary(plan: Plan, counts: dict, report: Path, settings: Settings) -> RunS
     )
 
 
-def run_pipeline(settings: Settings, on_done: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+def run_pipeline(settings: Settings, show_progress: bool = False) -> RunSummary:
     """The whole run without Prefect (the CLI's --no-prefect, tests and benchmarks)."""
     from .isolation import extract_all
+    from .progress import RunProgress
 
     check_writable(settings.curated_dir, settings.reports_dir)
     with run_lock(settings.curated_dir, settings.wait_for_lock):
         plan = plan_run(settings)
         if plan.nothing_changed:
             return record_unchanged(plan, settings)
-        results = extract_planned(plan, settings, lambda paths, landed: extract_all(paths, settings, landed), on_done)
+        with RunProgress(len(plan.to_extract) if show_progress else 0) as progress:
+            results = extract_planned(plan, settings, lambda paths, landed: extract_all(paths, settings, landed), progress.advance if show_progress else None)
         return publish(plan, results, settings)
