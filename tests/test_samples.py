@@ -32,10 +32,9 @@ def _flat(text: str | None) -> str:
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    d = tmp_path_factory.mktemp("samples")
-    write_samples(d)
-    return d
+def out(sample_dir) -> Path:
+    """The session's generated samples (tests here only read them)."""
+    return sample_dir
 
 
 @pytest.fixture(scope="module")
