@@ -105,12 +105,12 @@ def check_readable(path: Path) -> None:
 
 
 def _open(path: Path):
-    import pdfplumber
+    from extractors.pages import PdfiumPDF
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
-        return pdfplumber.open(path)
+        return PdfiumPDF.open(path)
     except Exception as exc:  # pdfplumber wraps pdfminer's errors; the cause says what happened
         chain = [exc]
         while chain[-1].__cause__ is not None or chain[-1].__context__ is not None:

@@ -1,0 +1,218 @@
+"""Pages as the extractors read them: pdfplumber pages whose chars and drawn shapes come from pdfium.
+
+pdfplumber reads a page's objects with pdfminer, a PDF interpreter written in Python: nearly all the
+time of a table read goes there. pdfium (the C++ reader in Chrome, through pypdfium2) gives the same
+objects tens of times faster. `PdfiumPage` turns them into the dicts pdfminer gives pdfplumber, in the
+same coordinates and with the same line / rect / curve split, so everything above it (`find_tables`,
+`extract_words`, `crop`) runs unchanged. A page pdfium cannot read falls back to pdfminer.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfplumber.page import Page
+
+log = logging.getLogger(__name__)
+
+Matrix = tuple[float, float, float, float, float, float]
+_MAX_DEPTH = 8  # form XObjects nested deeper than this are not read (a malicious file can nest without end)
+
+
+def _mult(m1: Matrix, m0: Matrix) -> Matrix:
+    """m1 applied first, then m0 (pdfminer's `mult_matrix`)."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m0
+    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _page_ctm(mediabox, rotate: int) -> Matrix:
+    """User space to pdfminer's device space: the page turned as it is displayed (pdfminer's `process_page`)."""
+    x0, y0, x1, y1 = (float(v) for v in mediabox)
+    return {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1), 270: (0, 1, -1, 0, y1, -x0)}.get(rotate, (1, 0, 0, 1, -x0, -y0))
+
+
+def _matrix(obj) -> Matrix:
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, m)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+class PdfiumPage(Page):
+    """A pdfplumber page whose `objects` are read by pdfium (chars, lines, rects, curves)."""
+
+    def __init__(self, page: Page, doc: pdfium.PdfDocument):
+        super().__init__(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+        self._doc = doc
+
+    def parse_objects(self) -> dict[str, list[dict]]:
+        try:
+            return self._pdfium_objects()
+        except Exception as exc:  # an odd page: pdfminer reads what pdfium could not
+            log.debug("page %s: pdfium could not read it (%s); pdfminer reads it", self.page_number, exc)
+            return super().parse_objects()
+
+    def _pdfium_objects(self) -> dict[str, list[dict]]:
+        page = self._doc[self.page_number - 1]
+        try:
+            ctm = _page_ctm(self.page_obj.mediabox, self.rotation)
+            textpage = page.get_textpage()
+            try:
+                chars = self._chars(textpage.raw, ctm)
+            finally:
+                textpage.close()
+            objects: dict[str, list[dict]] = {"char": chars} if chars else {}
+            self._shapes(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), ctm, objects, 0)
+            return objects
+        finally:
+            page.close()
+
+    def _place(self, obj: dict, x0: float, y0: float, x1: float, y1: float) -> dict:
+        """pdfminer device coordinates to pdfplumber's (as its `process_object` does)."""
+        mb_x0, mb_top = self.mediabox[:2]
+        top = self.height - y1 + mb_top
+        obj.update(x0=x0 + mb_x0, y0=y0, x1=x1 + mb_x0, y1=y1, width=x1 - x0, height=y1 - y0, top=top,
+                   bottom=self.height - y0 + mb_top, doctop=self.initial_doctop + top, page_number=self.page_number)
+        return obj
+
+    def _chars(self, tp, ctm: Matrix) -> list[dict]:
+        out: list[dict] = []
+        rect, m = raw.FS_RECTF(), raw.FS_MATRIX()
+        fonts: dict[int, str] = {}
+        n = raw.FPDFText_CountChars(tp)
+        i = -1
+        while i + 1 < n:
+            i += 1
+            code = raw.FPDFText_GetUnicode(tp, i)
+            if code == 2:  # pdfium's mark for a hyphen at the end of a line
+                code = 0x2D
+            if 0xD800 <= code < 0xDC00 and i + 1 < n:  # a character beyond the BMP comes as two UTF-16 units
+                low = raw.FPDFText_GetUnicode(tp, i + 1)
+                code, i = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), i + 1
+            if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A) or 0xD800 <= code < 0xE000:
+                continue
+            if raw.FPDFText_IsGenerated(tp, i) == 1:
+                # pdfium's word break (often a real space it re-made): a point on the baseline. pdfplumber
+                # needs it in the line, so it takes the box of the char before it, narrowed to its end.
+                if code == 0x20 and out and out[-1]["text"] != " ":
+                    last = out[-1]
+                    out.append({**last, "text": " ", "x0": last["x1"], "width": 0.0} if last["upright"]
+                               else {**last, "text": " ", "top": last["bottom"], "y1": last["y0"], "height": 0.0, "doctop": last["doctop"] + last["height"]})
+                continue
+            raw.FPDFText_GetLooseCharBox(tp, i, rect)
+            xs, ys = zip(*(_apply(ctm, x, y) for x, y in ((rect.left, rect.bottom), (rect.right, rect.top))))
+            raw.FPDFText_GetMatrix(tp, i, m)
+            a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
+            text_obj = raw.FPDFText_GetTextObject(tp, i)
+            key = ctypes.cast(text_obj, ctypes.c_void_p).value or 0
+            if key not in fonts:
+                fonts[key] = _font_name(text_obj)
+            out.append(self._place({"object_type": "char", "text": chr(code), "fontname": fonts[key],
+                                    "size": raw.FPDFText_GetFontSize(tp, i), "upright": 0 < a * d and b * c <= 0,
+                                    "matrix": (a, b, c, d, 0.0, 0.0)}, min(xs), min(ys), max(xs), max(ys)))
+        return out
+
+    def _shapes(self, count: int, get, parent: Matrix, objects: dict[str, list[dict]], depth: int) -> None:
+        for k in range(count):
+            obj = get(k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                for shape in self._paths(obj, _mult(_matrix(obj), parent)):
+                    objects.setdefault(shape["object_type"], []).append(shape)
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+                self._shapes(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j),
+                             _mult(_matrix(obj), parent), objects, depth + 1)
+
+    def _paths(self, obj, m: Matrix) -> list[dict]:
+        """A path object's subpaths as pdfminer's LTLine / LTRect / LTCurve dicts (`PDFLayoutAnalyzer.paint_path`)."""
+        fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+        if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+            return []
+        width = ctypes.c_float()
+        raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+        style = {"linewidth": width.value, "stroke": bool(stroke.value), "fill": fillmode.value != 0,
+                 "evenodd": fillmode.value == raw.FPDF_FILLMODE_ALTERNATE, "stroking_color": None,
+                 "non_stroking_color": None, "dash": None}
+        subpaths: list[tuple[str, list[tuple[float, float]]]] = []
+        x, y = ctypes.c_float(), ctypes.c_float()
+        ops, pts, bezier = "", [], 0
+        for k in range(raw.FPDFPath_CountSegments(obj)):
+            seg = raw.FPDFPath_GetPathSegment(obj, k)
+            raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                if ops:
+                    subpaths.append((ops, pts))
+                ops, pts, bezier = "m", [_apply(m, x.value, y.value)], 0
+            elif kind == raw.FPDF_SEGMENT_BEZIERTO:  # three segments per curve: two control points, then the end
+                bezier += 1
+                if bezier % 3 == 0:
+                    ops, pts = ops + "c", pts + [_apply(m, x.value, y.value)]
+            else:
+                ops, pts = ops + "l", pts + [_apply(m, x.value, y.value)]
+            if ops and raw.FPDFPathSegment_GetClose(seg):
+                ops, pts = ops + "h", pts + [pts[0]]
+        if ops:
+            subpaths.append((ops, pts))
+        return [self._shape(ops, pts, style) for ops, pts in subpaths if ops[:1] == "m" and len(ops) > 1]
+
+    def _shape(self, shape: str, pts: list[tuple[float, float]], style: dict) -> dict:
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape, pts = shape[:-2] + "h", pts[:-2] + pts[-1:]
+        kind = "curve"
+        if shape in ("ml", "mlh"):
+            kind, pts = "line", pts[:2]
+        elif shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            if pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+                kind = "rect"
+                pts = [(min(x0, x2), min(y0, y2)), (max(x0, x2), min(y0, y2)), (max(x0, x2), max(y0, y2)), (min(x0, x2), max(y0, y2))]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        mb_x0, mb_top = self.mediabox[:2]
+        obj = {"object_type": kind, **style, "pts": [(mb_x0 + px, mb_top + self.height - py) for px, py in pts]}
+        return self._place(obj, min(xs), min(ys), max(xs), max(ys))
+
+
+def _font_name(text_obj) -> str:
+    font = raw.FPDFTextObj_GetFont(text_obj)
+    if not font:
+        return ""
+    buf = ctypes.create_string_buffer(256)
+    n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
+    return buf.raw[: max(0, n - 1)].decode("utf-8", "replace") if n else ""
+
+
+class PdfiumPDF(pdfplumber.PDF):
+    """`pdfplumber.PDF` whose pages read their objects with pdfium (with pdfminer when pdfium cannot open
+    the file). pdfminer still opens the file and its page tree: its errors say what a broken or encrypted
+    file is. Open it with `PdfiumPDF.open(path)`, as `pdfplumber.open`."""
+
+    _pdfium: pdfium.PdfDocument | None = None
+
+    @property
+    def pages(self) -> list[Page]:
+        if not hasattr(self, "_pages"):
+            pages = super().pages
+            try:
+                self._pdfium = pdfium.PdfDocument(self.path or self.stream)
+            except Exception as exc:
+                log.debug("%s: pdfium cannot open it (%s); pdfminer reads its pages", self.path, exc)
+            else:
+                self._pages = [PdfiumPage(p, self._pdfium) for p in pages]
+        return self._pages
+
+    def close(self) -> None:
+        super().close()
+        if self._pdfium is not None:
+            self._pdfium.close()
+            self._pdfium = None
