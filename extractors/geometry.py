@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Iterable
 
 BBox = tuple[float, float, float, float]
@@ -30,6 +31,12 @@ def x_overlap(a: BBox, b: BBox) -> float:
 
 def rounded(b: BBox, ndigits: int = 2) -> BBox:
     return tuple(round(float(v), ndigits) for v in b)  # type: ignore[return-value]
+
+
+def enclosing(b: BBox) -> list[float]:
+    """A published box: rounded outward to 0.01 pt with 0.01 pt to spare, so that a crop by any reader
+    (pdfminer's doubles or pdfium's floats place a glyph a few millionths apart) holds the whole text."""
+    return [math.floor(b[0] * 100 - 1) / 100, math.floor(b[1] * 100 - 1) / 100, math.ceil(b[2] * 100 + 1) / 100, math.ceil(b[3] * 100 + 1) / 100]
 
 
 def camelot_to_plumber(x1: float, y1: float, x2: float, y2: float, page_height: float) -> BBox:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .errors import DocumentError
 from .ocr import cover_text
@@ -149,11 +149,10 @@ def extract_document(path: Path, settings: Settings | None = None) -> DocumentRe
 
 def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
     # imported here: a run with nothing new to read never needs the extractors (see pipeline.run)
-    from extractors import extractor_for
     from extractors.document import describe_document
-    from normalizers.text import indicator_id
 
-    with _open(path) as pdf:
+    pdf = _open(path)
+    try:
         try:
             n_pages = len(pdf.pages)
         except Exception as exc:
@@ -163,13 +162,22 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
         if n_pages > settings.max_pages:
             raise DocumentError(f"too long: {n_pages} pages (limit {settings.max_pages})")
         first_texts, chars = first_pages(pdf)
-    info = describe_document(first_texts)
-    if chars < MIN_CHARS_PER_PAGE * len(first_texts) and not _any_text(path, n_pages):
-        texts = scan_cover_text(path)
-        info = describe_document(texts or first_texts)
-        note = "; metadata read by OCR of its cover" if texts else ""
-        doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR{note}")
-        return DocumentResult(doc)
+        info = describe_document(first_texts)
+        if chars < MIN_CHARS_PER_PAGE * len(first_texts) and not _any_text(pdf):
+            texts = scan_cover_text(path)
+            info = describe_document(texts or first_texts)
+            note = "; metadata read by OCR of its cover" if texts else ""
+            doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR{note}")
+            return DocumentResult(doc)
+        return _extract_pages(path, sha, settings, pdf, n_pages, info)
+    finally:
+        pdf.close()
+
+
+def _extract_pages(path: Path, sha: str, settings: Settings, pdf, n_pages: int, info: DocumentInfo) -> DocumentResult:
+    from extractors import extractor_for
+    from extractors.geometry import enclosing
+    from normalizers.text import indicator_id
 
     extractor = extractor_for(info.doc_type)
     values: list[dict] = []
@@ -179,49 +187,62 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
     warnings: list[dict] = []
     failed_pages: list[str] = []
     previous = None
-    # Reopen the PDF every chunk of pages: pdfplumber caches parsed layout per page until close.
-    for start in range(0, n_pages, settings.page_chunk):
-        with _open(path) as pdf:
-            for page in pdf.pages[start : start + settings.page_chunk]:
-                try:
-                    result, previous = extractor.extract_page(page, info, previous, str(path))
-                except MemoryError:
-                    raise
-                except Exception as exc:  # one odd page must not lose the rest of the report
-                    log.warning("%s page %s: %s", path.name, page.page_number, exc)
-                    failed_pages.append(f"page {page.page_number}: {type(exc).__name__}: {exc}")
-                    previous = None
-                    continue
-                finally:
-                    page.close()
-                for v in result.values:
-                    row = _value_row(path, info, v)
-                    values.append(row)
-                    if v.guessed:
-                        warnings.append(_guess_warning(row, v.notes))
-                for b in result.budget:
-                    budget.append(
-                        {
-                            "source_file": path.name,
-                            "agency": info.agency,
-                            "region": info.region,
-                            "year": b.year,
-                            "code": b.code,
-                            "name": b.name,
-                            "level": b.level,
-                            "pagu": b.pagu,
-                            "realisasi": b.realisasi,
-                            "pct": b.pct,
-                            "page": b.page,
-                        }
-                    )
-                for a in result.attributes:
-                    attributes.append({**asdict(a), "source_file": path.name, "indicator_id": indicator_id(a.indicator_name)})
-                for node in result.tree:
-                    tree.append({**asdict(node), "source_file": path.name, "bbox": list(node.bbox)})
+    for page in _pages(path, pdf, n_pages, settings.page_chunk):
+        try:
+            result, previous = extractor.extract_page(page, info, previous, str(path))
+        except MemoryError:
+            raise
+        except Exception as exc:  # one odd page must not lose the rest of the report
+            log.warning("%s page %s: %s", path.name, page.page_number, exc)
+            failed_pages.append(f"page {page.page_number}: {type(exc).__name__}: {exc}")
+            previous = None
+            continue
+        finally:
+            page.close()
+        for v in result.values:
+            row = _value_row(path, info, v)
+            values.append(row)
+            if v.guessed:
+                warnings.append(_guess_warning(row, v.notes))
+        for b in result.budget:
+            budget.append(
+                {
+                    "source_file": path.name,
+                    "agency": info.agency,
+                    "region": info.region,
+                    "year": b.year,
+                    "code": b.code,
+                    "name": b.name,
+                    "level": b.level,
+                    "pagu": b.pagu,
+                    "realisasi": b.realisasi,
+                    "pct": b.pct,
+                    "page": b.page,
+                }
+            )
+        for a in result.attributes:
+            attributes.append({**asdict(a), "source_file": path.name, "indicator_id": indicator_id(a.indicator_name)})
+        for node in result.tree:
+            tree.append({**asdict(node), "source_file": path.name, "bbox": enclosing(node.bbox)})
     status = "partial" if failed_pages else "ok"
     error = ("; ".join(failed_pages[:5]) + (f" (+{len(failed_pages) - 5} more)" if len(failed_pages) > 5 else "")) if failed_pages else None
     return DocumentResult(_document_row(path, sha, info, n_pages, status, error), values, budget, attributes, tree, warnings)
+
+
+def _pages(path: Path, pdf, n_pages: int, chunk: int) -> Iterator:
+    """Every page of the document, from a fresh PDF object every `chunk` pages: nothing a page leaves
+    behind in pdfplumber or pdfminer outlives its chunk."""
+    current = pdf
+    try:
+        for start in range(0, n_pages, chunk):
+            if start:
+                if current is not pdf:
+                    current.close()
+                current = _open(path)
+            yield from current.pages[start : start + chunk]
+    finally:
+        if current is not pdf:
+            current.close()
 
 
 def first_pages(pdf) -> tuple[list[str], int]:
@@ -229,8 +250,7 @@ def first_pages(pdf) -> tuple[list[str], int]:
     texts, chars = [], 0
     for page in pdf.pages[:FIRST_PAGES]:
         texts.append(page.extract_text() or "")
-        chars += len(page.chars)
-        page.close()
+        chars += len(page.chars)  # the pages stay open: their objects are read again for tables
     return texts, chars
 
 
@@ -247,17 +267,17 @@ def scan_cover_text(path: Path) -> list[str] | None:
     return texts if texts and any(t.strip() for t in texts) else None
 
 
-def _any_text(path: Path, n_pages: int) -> bool:
-    with _open(path) as pdf:
-        for page in pdf.pages:
-            has = len(page.chars) >= MIN_CHARS_PER_PAGE
-            page.close()
-            if has:
-                return True
+def _any_text(pdf) -> bool:
+    for page in pdf.pages[FIRST_PAGES:]:
+        has = len(page.chars) >= MIN_CHARS_PER_PAGE
+        page.close()
+        if has:
+            return True
     return False
 
 
 def _value_row(path: Path, info: DocumentInfo, v) -> dict:
+    from extractors.geometry import enclosing
     from normalizers.text import indicator_id
 
     d = asdict(v)
@@ -269,7 +289,7 @@ def _value_row(path: Path, info: DocumentInfo, v) -> dict:
         agency=info.agency,
         region=info.region,
         indicator_id=indicator_id(v.indicator_name),
-        bbox=list(v.bbox),
+        bbox=enclosing(v.bbox),
     )
     return d
 

@@ -15,13 +15,14 @@ import time
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 log = logging.getLogger(__name__)
 
 SCALE = 2.0  # page render scale (144 dpi): words are cut and recognised at this size
 DET_SCALE = 1.25  # lines are found on a smaller copy: detection costs grow with the area
 LINES = 20  # a cover's title block: lines read per page
+LINE_BATCH = 5  # lines recognised at a time, between checks of whether enough has been read
 ENOUGH_CHARS = 200  # a page giving fewer characters than this: the next page is read too
 WORD_GAP = 0.2  # a blank run at least this fraction of the line's height separates two words
 
@@ -33,7 +34,7 @@ def _engine():
     except ImportError:
         return None
     # one thread: documents already run in parallel workers, and more threads did not help on 2 cores
-    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96])
 
 
 def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callable[[list[str]], bool] | None = None) -> list[str] | None:
@@ -53,8 +54,12 @@ def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callab
         pdf = pdfium.PdfDocument(str(path))
         try:
             for k in range(min(pages, len(pdf))):
-                texts.append(_page_text(engine, pdf[k]))
-                if enough(texts) or time.monotonic() - start > timeout:
+                texts.append("")
+                for text in _page_text(engine, pdf[k]):
+                    texts[-1] = text
+                    if enough(texts):
+                        return texts
+                if time.monotonic() - start > timeout:
                     break
         finally:
             pdf.close()
@@ -64,7 +69,9 @@ def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callab
     return texts
 
 
-def _page_text(engine, page) -> str:
+def _page_text(engine, page) -> Iterator[str]:
+    """The page's text so far, after each batch of LINE_BATCH lines read top to bottom: the caller stops
+    reading once it has what it needs (recognition is most of the cost)."""
     import numpy as np
 
     image = page.render(scale=SCALE).to_pil().convert("RGB")
@@ -72,17 +79,21 @@ def _page_text(engine, page) -> str:
     small = np.array(image.resize((round(image.width / f), round(image.height / f))))
     boxes, _ = engine.text_det(small)
     if boxes is None or len(boxes) == 0:
-        return ""
+        return
     lines = _lines([b * f for b in boxes])[:LINES]
-    crops = engine.get_crop_img_list(np.array(image), [b for line in lines for b in line])
-    words = [[w for w in _words(c) if w.shape[1] > 2] for c in crops]
-    found = iter(engine.text_rec([w for ws in words for w in ws])[0])
-    boxes_text = [" ".join(t for _ in ws for t, score in [next(found)] if t and score >= 0.5) for ws in words]
-    out, k = [], 0
-    for line in lines:
-        out.append(" ".join(t for t in boxes_text[k : k + len(line)] if t))
-        k += len(line)
-    return unicodedata.normalize("NFKC", "\n".join(t for t in out if t))
+    pixels = np.array(image)
+    read: list[str] = []
+    for k in range(0, len(lines), LINE_BATCH):
+        batch = lines[k : k + LINE_BATCH]
+        crops = engine.get_crop_img_list(pixels, [b for line in batch for b in line])
+        words = [[w for w in _words(c) if w.shape[1] > 2] for c in crops]
+        found = iter(engine.text_rec([w for ws in words for w in ws])[0])
+        boxes_text = [" ".join(t for _ in ws for t, score in [next(found)] if t and score >= 0.5) for ws in words]
+        j = 0
+        for line in batch:
+            read.append(" ".join(t for t in boxes_text[j : j + len(line)] if t))
+            j += len(line)
+        yield unicodedata.normalize("NFKC", "\n".join(t for t in read if t))
 
 
 def _lines(boxes: list) -> list[list]:
