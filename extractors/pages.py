@@ -10,6 +10,7 @@ same coordinates and with the same line / rect / curve split, so everything abov
 from __future__ import annotations
 
 import ctypes
+import math
 import logging
 import re
 
@@ -88,7 +89,8 @@ class PdfiumPage(Page):
     def _chars(self, tp, ctm: Matrix) -> list[dict]:
         out: list[dict] = []
         rect, m = raw.FS_RECTF(), raw.FS_MATRIX()
-        fonts: dict[int, str] = {}
+        fonts: dict[int, tuple[str, float, float]] = {}
+        ox, oy = ctypes.c_double(), ctypes.c_double()
         n = raw.FPDFText_CountChars(tp)
         i = -1
         while i + 1 < n:
@@ -110,15 +112,22 @@ class PdfiumPage(Page):
                                else {**last, "text": " ", "top": last["bottom"], "y1": last["y0"], "height": 0.0, "doctop": last["doctop"] + last["height"]})
                 continue
             raw.FPDFText_GetLooseCharBox(tp, i, rect)
-            xs, ys = zip(*(_apply(ctm, x, y) for x, y in ((rect.left, rect.bottom), (rect.right, rect.top))))
             raw.FPDFText_GetMatrix(tp, i, m)
-            a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
             text_obj = raw.FPDFText_GetTextObject(tp, i)
             key = ctypes.cast(text_obj, ctypes.c_void_p).value or 0
             if key not in fonts:
-                fonts[key] = _font_name(text_obj)
-            out.append(self._place({"object_type": "char", "text": chr(code), "fontname": fonts[key],
-                                    "size": raw.FPDFText_GetFontSize(tp, i), "upright": 0 < a * d and b * c <= 0,
+                fonts[key] = _font(text_obj)
+            fontname, size, descent = fonts[key]
+            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+            if abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.d > 0:
+                # pdfminer's box: from the font's descent below the baseline, one font size high
+                raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
+                bottom = oy.value + descent * size * m.d
+                top = bottom + size * m.d
+            xs, ys = zip(*(_apply(ctm, x, y) for x, y in ((left, bottom), (right, top))))
+            a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
+            out.append(self._place({"object_type": "char", "text": chr(code), "fontname": fontname,
+                                    "size": size * math.hypot(m.c, m.d), "upright": 0 < a * d and b * c <= 0,
                                     "matrix": (a, b, c, d, 0.0, 0.0)}, min(xs), min(ys), max(xs), max(ys)))
         return out
 
@@ -183,13 +192,18 @@ class PdfiumPage(Page):
         return self._place(obj, min(xs), min(ys), max(xs), max(ys))
 
 
-def _font_name(text_obj) -> str:
+def _font(text_obj) -> tuple[str, float, float]:
+    """A text object's font name, font size and font descent (a fraction of the size, negative)."""
+    size, descent = ctypes.c_float(), ctypes.c_float()
+    raw.FPDFTextObj_GetFontSize(text_obj, ctypes.byref(size))
     font = raw.FPDFTextObj_GetFont(text_obj)
     if not font:
-        return ""
+        return "", size.value, -0.2
     buf = ctypes.create_string_buffer(256)
     n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
-    return buf.raw[: max(0, n - 1)].decode("utf-8", "replace") if n else ""
+    if not raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(descent)):
+        descent.value = -0.2
+    return buf.raw[: max(0, n - 1)].decode("utf-8", "replace") if n else "", size.value, descent.value
 
 
 class PdfiumPDF(pdfplumber.PDF):
