@@ -33,10 +33,12 @@ def rounded(b: BBox, ndigits: int = 2) -> BBox:
     return tuple(round(float(v), ndigits) for v in b)  # type: ignore[return-value]
 
 
-def enclosing(b: BBox) -> list[float]:
-    """A published box: rounded outward to 0.01 pt with 0.01 pt to spare, so that a crop by any reader
-    (pdfminer's doubles or pdfium's floats place a glyph a few millionths apart) holds the whole text."""
-    return [math.floor(b[0] * 100 - 1) / 100, math.floor(b[1] * 100 - 1) / 100, math.ceil(b[2] * 100 + 1) / 100, math.ceil(b[3] * 100 + 1) / 100]
+def enclosing(b: BBox, margin: float = 0.5) -> list[float]:
+    """A published box: the text's box widened by `margin` points and rounded outward to 0.01 pt, so that a
+    crop by any reader holds the whole text (pdfminer and pdfium place a glyph's box a few tenths apart:
+    each takes the font's descent from its own tables)."""
+    return [math.floor((b[0] - margin) * 100) / 100, math.floor((b[1] - margin) * 100) / 100,
+            math.ceil((b[2] + margin) * 100) / 100, math.ceil((b[3] + margin) * 100) / 100]
 
 
 def camelot_to_plumber(x1: float, y1: float, x2: float, y2: float, page_height: float) -> BBox:

@@ -87,49 +87,71 @@ class PdfiumPage(Page):
         return obj
 
     def _chars(self, tp, ctm: Matrix) -> list[dict]:
-        out: list[dict] = []
-        rect, m = raw.FS_RECTF(), raw.FS_MATRIX()
-        fonts: dict[int, tuple[str, float, float]] = {}
-        ox, oy = ctypes.c_double(), ctypes.c_double()
+        """pdfium's chars as pdfminer's LTChar dicts. Written for speed: a page holds thousands."""
         n = raw.FPDFText_CountChars(tp)
+        if n <= 0:
+            return []
+        units = (ctypes.c_ushort * (n + 1))()
+        raw.FPDFText_GetText(tp, 0, n, units)
+        get_object, get_box, get_origin = raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        rect, ox, oy = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
+        ca, cb, cc, cd, ce, cf = ctm
+        height, (mb_x0, mb_top), doctop0, number = float(self.height), self.mediabox[:2], self.initial_doctop, self.page_number
+        runs: dict[int, tuple] = {}  # per text object: font name, size, descent, upright, matrix
+        out: list[dict] = []
         i = -1
         while i + 1 < n:
             i += 1
-            code = raw.FPDFText_GetUnicode(tp, i)
-            if code == 2:  # pdfium's mark for a hyphen at the end of a line
-                code = 0x2D
+            code = units[i]
             if 0xD800 <= code < 0xDC00 and i + 1 < n:  # a character beyond the BMP comes as two UTF-16 units
-                low = raw.FPDFText_GetUnicode(tp, i + 1)
-                code, i = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), i + 1
-            if code in (0, 0xFFFE, 0xFFFF, 0x0D, 0x0A) or 0xD800 <= code < 0xE000:
+                code, i = 0x10000 + ((code - 0xD800) << 10) + (units[i + 1] - 0xDC00), i + 1
+            if code == 0xFFFE:  # pdfium's mark for a hyphen at the end of a line
+                code = 0x2D
+            if code in (0, 0x0A, 0x0D, 0xFFFF) or 0xD800 <= code < 0xE000:
                 continue
-            if raw.FPDFText_IsGenerated(tp, i) == 1:
-                # pdfium's word break (often a real space it re-made): a point on the baseline. pdfplumber
-                # needs it in the line, so it takes the box of the char before it, narrowed to its end.
+            obj = get_object(tp, i)
+            if not obj:
+                # pdfium's own word break (often a real space it re-made), a point on the baseline:
+                # pdfplumber needs it inside the line, so it takes the box of the char before it.
                 if code == 0x20 and out and out[-1]["text"] != " ":
                     last = out[-1]
                     out.append({**last, "text": " ", "x0": last["x1"], "width": 0.0} if last["upright"]
                                else {**last, "text": " ", "top": last["bottom"], "y1": last["y0"], "height": 0.0, "doctop": last["doctop"] + last["height"]})
                 continue
-            raw.FPDFText_GetLooseCharBox(tp, i, rect)
-            raw.FPDFText_GetMatrix(tp, i, m)
-            text_obj = raw.FPDFText_GetTextObject(tp, i)
-            key = ctypes.cast(text_obj, ctypes.c_void_p).value or 0
-            if key not in fonts:
-                fonts[key] = _font(text_obj)
-            fontname, size, descent = fonts[key]
-            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-            if abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.d > 0:
-                # pdfminer's box: from the font's descent below the baseline, one font size high
-                raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
-                bottom = oy.value + descent * size * m.d
-                top = bottom + size * m.d
-            xs, ys = zip(*(_apply(ctm, x, y) for x, y in ((left, bottom), (right, top))))
-            a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
-            out.append(self._place({"object_type": "char", "text": chr(code), "fontname": fontname,
-                                    "size": size * math.hypot(m.c, m.d), "upright": 0 < a * d and b * c <= 0,
-                                    "matrix": (a, b, c, d, 0.0, 0.0)}, min(xs), min(ys), max(xs), max(ys)))
+            key = ctypes.cast(obj, ctypes.c_void_p).value
+            run = runs.get(key)
+            if run is None:
+                run = runs[key] = self._run(tp, i, obj, ctm)
+            fontname, size, descent, horizontal, upright, matrix = run
+            get_box(tp, i, rect)
+            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            if horizontal:  # pdfminer's box: from the font's descent below the baseline, one font size high
+                get_origin(tp, i, p_ox, p_oy)
+                bottom = oy.value + descent
+                top = bottom + size
+            xa, ya = ca * left + cc * bottom + ce, cb * left + cd * bottom + cf
+            xb, yb = ca * right + cc * top + ce, cb * right + cd * top + cf
+            x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+            y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+            t = height - y1 + mb_top
+            out.append({"object_type": "char", "page_number": number, "text": chr(code), "fontname": fontname,
+                        "size": size, "upright": upright, "matrix": matrix, "x0": x0 + mb_x0, "x1": x1 + mb_x0,
+                        "y0": y0, "y1": y1, "width": x1 - x0, "height": y1 - y0, "top": t,
+                        "bottom": height - y0 + mb_top, "doctop": doctop0 + t})
         return out
+
+    @staticmethod
+    def _run(tp, i: int, obj, ctm: Matrix) -> tuple:
+        """What every char of one text object shares: font name, size on the page, the font's descent
+        there, whether it runs left to right along the page, pdfminer's `upright`, and its matrix."""
+        m = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(tp, i, m)
+        fontname, size, descent = _font(obj)
+        size_on_page = size * math.hypot(m.c, m.d)
+        a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
+        horizontal = abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.d > 0
+        return fontname, size_on_page, descent * size_on_page, horizontal, 0 < a * d and b * c <= 0, (a, b, c, d, 0.0, 0.0)
 
     def _shapes(self, count: int, get, parent: Matrix, objects: dict[str, list[dict]], depth: int) -> None:
         for k in range(count):
