@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .geometry import text_above
+from .pages import path_objects, subpaths
 from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .interpret import (
     ExtractedAttributes,
@@ -258,36 +259,11 @@ def _ruled(h_edges: list[tuple[float, float, float]], v_edges: list[tuple[float,
 
 
 def _add_edge(h: list, v: list, x0: float, y0: float, x1: float, y1: float) -> None:
-    """A thin horizontal or vertical shape is one rule; a box gives its four sides."""
+    """A horizontal or vertical segment at least 8 points long is a rule (a slanted one is not)."""
     if y1 - y0 <= 3 and x1 - x0 >= 8:
         h.append((y0, x0, x1))
     elif x1 - x0 <= 3 and y1 - y0 >= 8:
         v.append((x0, y0, y1))
-    elif x1 - x0 > 3 and y1 - y0 > 3:
-        h += [(y0, x0, x1), (y1, x0, x1)]
-        v += [(x0, y0, y1), (x1, y0, y1)]
-
-
-def _segments(obj, raw) -> list[tuple[float, float, float, float]]:
-    """The straight pieces of a pdfium path object, in page space."""
-    import ctypes
-
-    m = obj.get_matrix()
-    out = []
-    start = prev = None
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(raw.FPDFPath_CountSegments(obj.raw)):
-        seg = raw.FPDFPath_GetPathSegment(obj.raw, k)
-        raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-        if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO:
-            start = pt
-        elif prev is not None:
-            out.append((*prev, *pt))
-        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-            out.append((*pt, *start))
-        prev = pt
-    return out
 
 
 def _header_line(text: str) -> bool:
@@ -302,7 +278,6 @@ def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, floa
     pdfium cannot read the file."""
     try:
         import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
 
         pdf = pdfium.PdfDocument(pdf_path)
     except Exception as exc:  # the parse that follows reports a broken file; routing just steps aside
@@ -316,12 +291,10 @@ def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, floa
             heights[k + 1] = page.get_height()
             h: list[tuple[float, float, float]] = []
             v: list[tuple[float, float, float]] = []
-            for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
-                if raw.FPDFPath_CountSegments(obj.raw) > 5:  # many rules in one path: read its segments
-                    for x0, y0, x1, y1 in _segments(obj, raw):
+            for obj, m in path_objects(page.raw):
+                for _, pts in subpaths(obj, m):
+                    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
                         _add_edge(h, v, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-                else:
-                    _add_edge(h, v, *obj.get_bounds())
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             textpage.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 import math
 import logging
-import re
+from typing import Iterator
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 Matrix = tuple[float, float, float, float, float, float]
 _MAX_DEPTH = 8  # form XObjects nested deeper than this are not read (a malicious file can nest without end)
+
+
+# FPDFText_GetTextObject giving the object's address as an int (a dict key without a ctypes cast per char)
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
 def _mult(m1: Matrix, m0: Matrix) -> Matrix:
@@ -49,6 +54,57 @@ def _matrix(obj) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
+def path_objects(page) -> Iterator[tuple[object, Matrix]]:
+    """Every path object of a pdfium page (raw handle), with the matrix from its space to the page's;
+    form XObjects are opened, to _MAX_DEPTH."""
+    def walk(count: int, get, parent: Matrix, depth: int):
+        for k in range(count):
+            obj = get(k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                yield obj, _mult(_matrix(obj), parent)
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+                yield from walk(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), _mult(_matrix(obj), parent), depth + 1)
+
+    yield from walk(raw.FPDFPage_CountObjects(page), lambda k: raw.FPDFPage_GetObject(page, k), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+
+
+def subpaths(obj, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+    """A path object's subpaths as pdfminer sees them: operators ("m", "l", "c", "h") and their end points
+    (a curve's control points left out), in page space."""
+    out: list[tuple[str, list[tuple[float, float]]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    px, py = ctypes.byref(x), ctypes.byref(y)
+    get_segment, get_point, get_type, get_close = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose
+    ma, mb, mc, md, me, mf = m
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    ops, pts, bezier = "", [], 0
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = get_segment(obj, k)
+        get_point(seg, px, py)
+        kind = get_type(seg)
+        xv, yv = x.value, y.value
+        pt = (ma * xv + mc * yv + me, mb * xv + md * yv + mf)
+        if kind == moveto:
+            if ops:
+                out.append((ops, pts))
+            ops, pts, bezier = "m", [pt], 0
+        elif kind == bezierto:  # three segments per curve: two control points, then the end
+            bezier += 1
+            if bezier % 3 == 0:
+                ops += "c"
+                pts.append(pt)
+        else:
+            ops += "l"
+            pts.append(pt)
+        if ops and get_close(seg):
+            ops += "h"
+            pts.append(pts[0])
+    if ops:
+        out.append((ops, pts))
+    return out
+
+
 class PdfiumPage(Page):
     """A pdfplumber page whose `objects` are read by pdfium (chars, lines, rects, curves)."""
 
@@ -73,7 +129,9 @@ class PdfiumPage(Page):
             finally:
                 textpage.close()
             objects: dict[str, list[dict]] = {"char": chars} if chars else {}
-            self._shapes(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k), ctm, objects, 0)
+            for obj, m in path_objects(page.raw):
+                for shape in self._paths(obj, _mult(m, ctm)):
+                    objects.setdefault(shape["object_type"], []).append(shape)
             return objects
         finally:
             page.close()
@@ -93,12 +151,10 @@ class PdfiumPage(Page):
             return []
         units = (ctypes.c_ushort * (n + 1))()
         raw.FPDFText_GetText(tp, 0, n, units)
-        get_object, get_box, get_origin = raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        rect, ox, oy = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
+        get_box, rect = raw.FPDFText_GetLooseCharBox, raw.FS_RECTF()
         ca, cb, cc, cd, ce, cf = ctm
         height, (mb_x0, mb_top), doctop0, number = float(self.height), self.mediabox[:2], self.initial_doctop, self.page_number
-        runs: dict[int, tuple] = {}  # per text object: font name, size, descent, upright, matrix
+        runs: dict[int, tuple] = {}  # per text object (its address): see `_run`
         out: list[dict] = []
         i = -1
         while i + 1 < n:
@@ -110,8 +166,8 @@ class PdfiumPage(Page):
                 code = 0x2D
             if code in (0, 0x0A, 0x0D, 0xFFFF) or 0xD800 <= code < 0xE000:
                 continue
-            obj = get_object(tp, i)
-            if not obj:
+            key = _text_object_address(tp, i)
+            if not key:
                 # pdfium's own word break (often a real space it re-made), a point on the baseline:
                 # pdfplumber needs it inside the line, so it takes the box of the char before it.
                 if code == 0x20 and out and out[-1]["text"] != " ":
@@ -119,16 +175,13 @@ class PdfiumPage(Page):
                     out.append({**last, "text": " ", "x0": last["x1"], "width": 0.0} if last["upright"]
                                else {**last, "text": " ", "top": last["bottom"], "y1": last["y0"], "height": 0.0, "doctop": last["doctop"] + last["height"]})
                 continue
-            key = ctypes.cast(obj, ctypes.c_void_p).value
             run = runs.get(key)
             if run is None:
-                run = runs[key] = self._run(tp, i, obj, ctm)
-            fontname, size, descent, horizontal, upright, matrix = run
+                run = runs[key] = self._run(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm)
+            fontname, size, horizontal, upright, matrix = run
             get_box(tp, i, rect)
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-            if horizontal:  # pdfminer's box: from the font's descent below the baseline, one font size high
-                get_origin(tp, i, p_ox, p_oy)
-                bottom = oy.value + descent
+            if horizontal:  # pdfminer's box: from the font's descent below the baseline (pdfium's too), one font size high
                 top = bottom + size
             xa, ya = ca * left + cc * bottom + ce, cb * left + cd * bottom + cf
             xb, yb = ca * right + cc * top + ce, cb * right + cd * top + cf
@@ -143,26 +196,15 @@ class PdfiumPage(Page):
 
     @staticmethod
     def _run(tp, i: int, obj, ctm: Matrix) -> tuple:
-        """What every char of one text object shares: font name, size on the page, the font's descent
-        there, whether it runs left to right along the page, pdfminer's `upright`, and its matrix."""
+        """What every char of one text object shares: font name, size on the page, whether it runs left to
+        right along the page, pdfminer's `upright`, and its matrix."""
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(tp, i, m)
-        fontname, size, descent = _font(obj)
+        fontname, size = _font(obj)
         size_on_page = size * math.hypot(m.c, m.d)
         a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
         horizontal = abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.d > 0
-        return fontname, size_on_page, descent * size_on_page, horizontal, 0 < a * d and b * c <= 0, (a, b, c, d, 0.0, 0.0)
-
-    def _shapes(self, count: int, get, parent: Matrix, objects: dict[str, list[dict]], depth: int) -> None:
-        for k in range(count):
-            obj = get(k)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_PATH:
-                for shape in self._paths(obj, _mult(_matrix(obj), parent)):
-                    objects.setdefault(shape["object_type"], []).append(shape)
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
-                self._shapes(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j),
-                             _mult(_matrix(obj), parent), objects, depth + 1)
+        return fontname, size_on_page, horizontal, 0 < a * d and b * c <= 0, (a, b, c, d, 0.0, 0.0)
 
     def _paths(self, obj, m: Matrix) -> list[dict]:
         """A path object's subpaths as pdfminer's LTLine / LTRect / LTCurve dicts (`PDFLayoutAnalyzer.paint_path`)."""
@@ -174,28 +216,7 @@ class PdfiumPage(Page):
         style = {"linewidth": width.value, "stroke": bool(stroke.value), "fill": fillmode.value != 0,
                  "evenodd": fillmode.value == raw.FPDF_FILLMODE_ALTERNATE, "stroking_color": None,
                  "non_stroking_color": None, "dash": None}
-        subpaths: list[tuple[str, list[tuple[float, float]]]] = []
-        x, y = ctypes.c_float(), ctypes.c_float()
-        ops, pts, bezier = "", [], 0
-        for k in range(raw.FPDFPath_CountSegments(obj)):
-            seg = raw.FPDFPath_GetPathSegment(obj, k)
-            raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
-                if ops:
-                    subpaths.append((ops, pts))
-                ops, pts, bezier = "m", [_apply(m, x.value, y.value)], 0
-            elif kind == raw.FPDF_SEGMENT_BEZIERTO:  # three segments per curve: two control points, then the end
-                bezier += 1
-                if bezier % 3 == 0:
-                    ops, pts = ops + "c", pts + [_apply(m, x.value, y.value)]
-            else:
-                ops, pts = ops + "l", pts + [_apply(m, x.value, y.value)]
-            if ops and raw.FPDFPathSegment_GetClose(seg):
-                ops, pts = ops + "h", pts + [pts[0]]
-        if ops:
-            subpaths.append((ops, pts))
-        return [self._shape(ops, pts, style) for ops, pts in subpaths if ops[:1] == "m" and len(ops) > 1]
+        return [self._shape(ops, pts, style) for ops, pts in subpaths(obj, m) if ops[:1] == "m" and len(ops) > 1]
 
     def _shape(self, shape: str, pts: list[tuple[float, float]], style: dict) -> dict:
         if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
@@ -214,18 +235,14 @@ class PdfiumPage(Page):
         return self._place(obj, min(xs), min(ys), max(xs), max(ys))
 
 
-def _font(text_obj) -> tuple[str, float, float]:
-    """A text object's font name, font size and font descent (a fraction of the size, negative)."""
-    size, descent = ctypes.c_float(), ctypes.c_float()
+def _font(text_obj) -> tuple[str, float]:
+    """A text object's font name and font size."""
+    size = ctypes.c_float()
     raw.FPDFTextObj_GetFontSize(text_obj, ctypes.byref(size))
     font = raw.FPDFTextObj_GetFont(text_obj)
-    if not font:
-        return "", size.value, -0.2
     buf = ctypes.create_string_buffer(256)
-    n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
-    if not raw.FPDFFont_GetDescent(font, ctypes.c_float(1.0), ctypes.byref(descent)):
-        descent.value = -0.2
-    return buf.raw[: max(0, n - 1)].decode("utf-8", "replace") if n else "", size.value, descent.value
+    n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf)) if font else 0
+    return (buf.raw[: n - 1].decode("utf-8", "replace") if n > 1 else ""), size.value
 
 
 class PdfiumPDF(pdfplumber.PDF):

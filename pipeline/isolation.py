@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 def _context():
     """The forkserver context, made once per process (the server itself is started on first use)."""
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.extract", "extractors", "extractors.document", "normalizers.text"])
+    # every module a document needs, imported once in the server: a child forked from it starts reading at
+    # once (importing camelot and pdfplumber in each child cost about a second per document)
+    ctx.set_forkserver_preload(["pipeline.extract", "extractors", "extractors.document", "extractors.pages", "normalizers.text", "camelot"])
     return ctx
 
 
