@@ -271,10 +271,19 @@ def _header_line(text: str) -> bool:
     return any(len(ln.split()) <= 12 and sum(w in compact(ln) for w in _TABLE_WORDS) >= 2 for ln in text.splitlines())
 
 
+_NUMBER = re.compile(r"(?<![\w.,])[-+]?\d[\d.,]*%?(?!\w)")
+_ENDS_WITH_NUMBER = re.compile(r"\d[\d.,]*\s*%?\s*$")
+
+
+def _number_rows(text: str) -> int:
+    """Lines that read as rows of a table of values: two numbers or more, or a number at the end."""
+    return sum(1 for ln in text.splitlines() if len(_NUMBER.findall(ln)) >= 2 or _ENDS_WITH_NUMBER.search(ln))
+
+
 def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, float]]:
     """Every page's route, read with pdfium (tens of times faster than parsing the page with pdfminer):
     "ruled" when its drawn lines and boxes cross like a table's, "text" when a short line names two
-    table columns (a borderless table's header), else nothing; and every page's height. None when
+    table columns (a borderless table's header) and three lines or more read as rows of values, else nothing; and every page's height. None when
     pdfium cannot read the file."""
     try:
         import pypdfium2 as pdfium
@@ -301,7 +310,7 @@ def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, floa
             page.close()
             if _ruled(h, v):
                 routes[k + 1] = "ruled"
-            elif _header_line(text):
+            elif _header_line(text) and _number_rows(text) >= 3:
                 routes[k + 1] = "text"
     finally:
         pdf.close()

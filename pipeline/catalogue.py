@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -62,8 +62,13 @@ class _NameInfo:
 
     @property
     def unit(self):
-        units = [u for u in self.units if not _blank(u)]
-        return pd.Series(units).mode().iloc[0] if units else None
+        return _mode([u for u in self.units if not _blank(u)])
+
+
+def _mode(values: list):
+    """The most common value, the smallest of a tie (pandas' `mode().iloc[0]` without building a Series)."""
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
 def _name_infos(values: pd.DataFrame) -> dict[str, _NameInfo]:
@@ -296,7 +301,7 @@ def build_catalogue(
         for m in live:
             agencies |= infos[m].agencies
         if unit is None:
-            unit = pd.Series([infos[m].unit for m in live if infos[m].unit]).mode().iloc[0] if any(infos[m].unit for m in live) else None
+            unit = _mode([infos[m].unit for m in live if infos[m].unit])
         aliases = sorted(members | {canonical})
         for o in old[1:]:  # ids a reviewer merged into this one stay out of the catalogue; their names map here
             aliases = sorted(set(aliases) | set(_names(prev_row[o]["aliases"])))

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 log = logging.getLogger(__name__)
 
 SCALE = 2.0  # page render scale (144 dpi): words are cut and recognised at this size
-DET_SCALE = 1.25  # lines are found on a smaller copy: detection costs grow with the area
+DET_SCALE = 1.0  # lines are found on a smaller copy: detection costs grow with the area
 LINES = 20  # a cover's title block: lines read per page
 LINE_BATCH = 5  # lines recognised at a time, between checks of whether enough has been read
 ENOUGH_CHARS = 200  # a page giving fewer characters than this: the next page is read too
