@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from normalizers.numbers import parse_money, parse_value, separator_evidence
 from normalizers.text import clean_indicator_name, collapse_whitespace, years_in
@@ -40,6 +41,7 @@ _CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+([-.]\d+(\.\d+)*)?$")
 _RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
 _PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
 _PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
+_LETTERS = re.compile(r"[a-z]+")
 _NOTE = re.compile(r"^(.*?\d.*?)\s*\(([^()]*)\)\s*$")
 
 
@@ -52,10 +54,17 @@ def find_word(text: str, word: str) -> int:
     """Index of the first letter run that starts `word`, alone or joined with the next run, so that
     "INDIKA TOR" and "kondisi awal" hold "indikator" and "kondisiawal"; -1 when absent.
     A keyword must start a run: "pencapaian" is not "capaian"."""
-    toks = re.findall(r"[a-z]+", text.lower())
-    singles = (k for k, tok in enumerate(toks) if tok.startswith(word))
-    pairs = (k for k, (a, b) in enumerate(zip(toks, toks[1:])) if (a + b).startswith(word))
-    return next(singles, next(pairs, -1))
+    singles, pairs = _letter_runs(text)
+    k = next((k for k, tok in enumerate(singles) if tok.startswith(word)), -1)
+    return k if k >= 0 else next((k for k, pair in enumerate(pairs) if pair.startswith(word)), -1)
+
+
+@lru_cache(maxsize=8192)
+def _letter_runs(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's lowercase letter runs, and each run joined with the next (header cells are asked about
+    many words, so a cell is cut into runs once)."""
+    toks = tuple(_LETTERS.findall(text.lower()))
+    return toks, tuple(a + b for a, b in zip(toks, toks[1:]))
 
 
 def has_word(text: str, *words: str) -> bool:

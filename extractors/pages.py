@@ -111,6 +111,18 @@ class PdfiumPage(Page):
     def __init__(self, page: Page, doc: pdfium.PdfDocument):
         super().__init__(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
         self._doc = doc
+        self._words: dict[tuple, list[dict]] = {}
+
+    def extract_words(self, **kwargs) -> list[dict]:
+        """pdfplumber's words, kept per page and settings: the steps of a table read ask for them again."""
+        key = tuple(sorted(kwargs.items()))
+        if key not in self._words:
+            self._words[key] = super().extract_words(**kwargs)
+        return self._words[key]
+
+    def close(self) -> None:
+        super().close()
+        self._words.clear()
 
     def parse_objects(self) -> dict[str, list[dict]]:
         try:
