@@ -134,8 +134,9 @@ class TableExtractor:
         if best > 0:
             return grids
         flavors = []
-        if _header_line("\n".join(ln["text"] for ln in lines)):
-            flavors.append("stream")
+        outside = "\n".join(ln["text"] for ln in lines if not any(g.bbox[1] - 2 <= ln["top"] <= g.bbox[3] + 2 for g in grids))
+        if _header_line(outside) and _number_rows(outside) >= 3:
+            flavors.append("stream")  # a borderless table beside (or instead of) the ruled ones
         layouts = [grid_to_layout(g, self.table_context(info, g, lines)) for g in grids]
         if any(lay is not None and lay.col("value") is not None for lay in layouts):
             flavors.append("lattice")  # value columns pdfplumber could not read
