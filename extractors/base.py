@@ -268,10 +268,18 @@ def _add_edge(h: list, v: list, x0: float, y0: float, x1: float, y1: float) -> N
 
 
 def _header_line(text: str) -> bool:
-    """A short text line naming two table columns ("INDIKATOR ... TARGET REALISASI")."""
-    return any(len(ln.split()) <= 12 and sum(w in compact(ln) for w in _TABLE_WORDS) >= 2 for ln in text.splitlines())
+    """A line that reads as a table's column header: short, naming two table columns ("INDIKATOR ...
+    TARGET REALISASI"), mostly capitalised words, and not a sentence or a contents line (ending in
+    punctuation, dot leaders)."""
+    for ln in text.splitlines():
+        words = [w for w in ln.split() if w[:1].isalpha()]
+        if (len(ln.split()) <= 12 and sum(w in compact(ln) for w in _TABLE_WORDS) >= 2 and not _NOT_A_HEADER.search(ln)
+                and sum(w[0].isupper() for w in words) >= 0.6 * len(words)):
+            return True
+    return False
 
 
+_NOT_A_HEADER = re.compile(r"[.:;,]\s*$|\.{4,}")
 _NUMBER = re.compile(r"(?<![\w.,])[-+]?\d[\d.,]*%?(?!\w)")
 _ENDS_WITH_NUMBER = re.compile(r"\d[\d.,]*\s*%?\s*$")
 
