@@ -91,10 +91,8 @@ def extract_with_retries(path: Path, settings: Settings, reader: Callable[[Path,
 def extract_all(paths: Iterable[Path], settings: Settings, on_done: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
     """Every document, `settings.workers` at a time, each isolated and retried; results in input order."""
     paths = list(paths)
-    # largest files first: the last documents to start are short, so no worker idles at the end while one reads a long report
-    order = sorted(range(len(paths)), key=lambda k: -_size(paths[k]))
     with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        futures = {pool.submit(extract_with_retries, paths[k], settings): k for k in order}
+        futures = {pool.submit(extract_with_retries, p, settings): k for k, p in enumerate(paths)}
         results: list[DocumentResult | None] = [None] * len(paths)
         for f in as_completed(futures):
             results[futures[f]] = r = f.result()
@@ -102,9 +100,3 @@ def extract_all(paths: Iterable[Path], settings: Settings, on_done: Callable[[Do
                 on_done(r)
     return results
 
-
-def _size(path: Path) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0
