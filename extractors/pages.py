@@ -269,7 +269,7 @@ class PdfiumPDF(pdfplumber.PDF):
         if not hasattr(self, "_pages"):
             pages = super().pages
             try:
-                self._pdfium = pdfium.PdfDocument(self.path or self.stream)
+                self._pdfium = pdfium.PdfDocument(self.path or _contents(self.stream))
             except Exception as exc:
                 log.debug("%s: pdfium cannot open it (%s); pdfminer reads its pages", self.path, exc)
             else:
@@ -281,3 +281,12 @@ class PdfiumPDF(pdfplumber.PDF):
         if self._pdfium is not None:
             self._pdfium.close()
             self._pdfium = None
+
+
+def _contents(stream) -> bytes:
+    """A stream's bytes, for pdfium: it must not seek the stream pdfminer reads."""
+    pos = stream.tell()
+    stream.seek(0)
+    data = stream.read()
+    stream.seek(pos)
+    return data

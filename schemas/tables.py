@@ -58,7 +58,7 @@ class IndicatorValues(pa.DataFrameModel):
     value_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="the cell as printed")
     unit: Series[str] = pa.Field(nullable=True)
     page: Series[pd.Int64Dtype] = pa.Field(ge=1, description="1-based page")
-    bbox: Series[object] = pa.Field(description="[x0, top, x1, bottom] of the cell, PDF points from the top-left")
+    bbox: Series[object] = pa.Field(description="[x0, top, x1, bottom] of the cell, PDF points from the top-left, widened by 0.5 pt so any reader's crop holds its text")
     extractor: Series[str] = pa.Field(description="what read the table: pdfplumber-lattice, camelot-stream, ...")
     table: Series[str] = pa.Field(description="table on the page, p<page>t<n>")
 
@@ -154,7 +154,7 @@ class PerformanceTree(pa.DataFrameModel):
     sasaran: Series[str] = pa.Field(nullable=True)
     indicator_name: Series[str] = pa.Field(nullable=True)
     page: Series[pd.Int64Dtype] = pa.Field(ge=1)
-    bbox: Series[object] = pa.Field(description="[x0, top, x1, bottom] of the box, PDF points from the top-left")
+    bbox: Series[object] = pa.Field(description="[x0, top, x1, bottom] of the box, PDF points from the top-left, widened by 0.5 pt")
 
     @pa.dataframe_check
     def node_ids_unique(cls, df: pd.DataFrame) -> Series[bool]:
