@@ -28,7 +28,7 @@ def _context():
     ctx = mp.get_context("forkserver")
     # every module a document needs, imported once in the server: a child forked from it starts reading at
     # once (importing camelot and pdfplumber in each child cost about a second per document)
-    ctx.set_forkserver_preload(["pipeline.extract", "extractors", "extractors.document", "extractors.pages", "normalizers.text", "camelot"])
+    ctx.set_forkserver_preload(["pipeline.extract", "extractors", "extractors.document", "extractors.pages", "normalizers.text", "camelot", "rapidocr_onnxruntime"])
     return ctx
 
 
