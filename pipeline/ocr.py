@@ -31,10 +31,25 @@ WORD_GAP = 0.2  # a blank run at least this fraction of the line's height separa
 def _engine():
     try:
         from rapidocr_onnxruntime import RapidOCR
+        from rapidocr_onnxruntime.utils.infer_engine import OrtInferSession
     except ImportError:
         return None
-    # one thread: documents already run in parallel workers, and more threads did not help on 2 cores
-    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96])
+    # onnxruntime's memory pattern keeps the detector's largest activations allocated (about 250 MB for a
+    # page) for the worker's life; rapidocr has no option for it, so its session options are amended while
+    # the engine is made, and restored
+    base = OrtInferSession._init_sess_opts
+
+    def lean(config):
+        opts = base(config)
+        opts.enable_mem_pattern = False
+        return opts
+
+    OrtInferSession._init_sess_opts = staticmethod(lean)
+    try:
+        # one thread: documents already run in parallel workers, and more threads did not help on 2 cores
+        return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96])
+    finally:
+        OrtInferSession._init_sess_opts = staticmethod(base)
 
 
 def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callable[[list[str]], bool] | None = None) -> list[str] | None:

@@ -7,7 +7,6 @@ what changed. Every run, even one with nothing to do, adds a version and a row t
 from __future__ import annotations
 
 import os
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -154,19 +153,8 @@ def extract_planned(plan: Plan, settings: Settings, extract_many: ExtractMany, o
         if on_done:
             on_done(result)
 
-    # the publish step's libraries take seconds to import and its schemas to build: done while workers read
-    threading.Thread(target=_prepare_publish, daemon=True).start()
     fresh = {r.document["source_file"]: r for r in extract_many(plan.to_extract, landed)}
     return [plan.cached.get(name) or fresh[name] for name in plan.files]
-
-
-def _prepare_publish() -> None:
-    from schemas.tables import CURATED
-
-    from . import catalogue, publish, report  # noqa: F401
-
-    for model in CURATED.values():
-        model.to_schema()
 
 
 def _run_row(plan: Plan, docs_failed: int, values: int, failures: int) -> dict:
