@@ -2,16 +2,18 @@
 
 pdfplumber reads a page's objects with pdfminer, a PDF interpreter written in Python: nearly all the
 time of a table read goes there. pdfium (the C++ reader in Chrome, through pypdfium2) gives the same
-objects tens of times faster. `PdfiumPage` turns them into the dicts pdfminer gives pdfplumber, in the
-same coordinates and with the same line / rect / curve split, so everything above it (`find_tables`,
-`extract_words`, `crop`) runs unchanged. A page pdfium cannot read falls back to pdfminer.
+objects several times faster (`extract_text` and `find_tables` on every page of the real corpus: about
+60 s over pdfminer, 16 s over pdfium). `PdfiumPage` turns them into the dicts pdfminer gives
+pdfplumber, in the same coordinates and with the same line / rect / curve split, so everything above
+it (`find_tables`, `extract_words`, `crop`) runs unchanged. A page pdfium cannot read falls back to
+pdfminer.
 """
 
 from __future__ import annotations
 
 import ctypes
-import math
 import logging
+import math
 from typing import Iterator
 
 import pdfplumber
@@ -36,10 +38,6 @@ def _mult(m1: Matrix, m0: Matrix) -> Matrix:
     a0, b0, c0, d0, e0, f0 = m0
     return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
             a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
 def _page_ctm(mediabox, rotate: int) -> Matrix:
