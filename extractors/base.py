@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from .geometry import text_above
-from .pages import path_objects, subpaths
 from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .interpret import (
     ExtractedAttributes,
@@ -32,6 +31,7 @@ from .interpret import (
 from normalizers.text import years_in
 
 from .document import DocumentInfo
+from .pages import path_objects, subpaths
 
 log = logging.getLogger(__name__)
 
@@ -290,10 +290,10 @@ def _number_rows(text: str) -> int:
 
 
 def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, float]]:
-    """Every page's route, read with pdfium (tens of times faster than parsing the page with pdfminer):
-    "ruled" when its drawn lines and boxes cross like a table's, "text" when a short line names two
-    table columns (a borderless table's header) and three lines or more read as rows of values, else nothing; and every page's height. None when
-    pdfium cannot read the file."""
+    """Every page's route, from pdfium's rules and text of the page (before anything is parsed):
+    "ruled" when its drawn lines and boxes cross like a table's, "text" when a column-header line
+    (`_header_line`) sits over three lines or more that read as rows of values, else nothing; and every
+    page's height. None when pdfium cannot read the file."""
     try:
         import pypdfium2 as pdfium
 
