@@ -166,6 +166,7 @@ class PdfiumPage(Page):
         height, (mb_x0, mb_top), doctop0, number = float(self.height), self.mediabox[:2], self.initial_doctop, self.page_number
         runs: dict[int, tuple] = {}  # per text object (its address): see `_run`
         out: list[dict] = []
+        pending_break = False
         i = -1
         while i + 1 < n:
             i += 1
@@ -178,12 +179,8 @@ class PdfiumPage(Page):
                 continue
             key = _text_object_address(tp, i)
             if not key:
-                # pdfium's own word break (often a real space it re-made), a point on the baseline:
-                # pdfplumber needs it inside the line, so it takes the box of the char before it.
-                if code == 0x20 and out and out[-1]["text"] != " ":
-                    last = out[-1]
-                    out.append({**last, "text": " ", "x0": last["x1"], "width": 0.0} if last["upright"]
-                               else {**last, "text": " ", "top": last["bottom"], "y1": last["y0"], "height": 0.0, "doctop": last["doctop"] + last["height"]})
+                # pdfium's own word break (often a real space it re-made): placed once the next char is known
+                pending_break = code == 0x20 and bool(out) and out[-1]["text"] != " "
                 continue
             run = runs.get(key)
             if run is None:
@@ -198,10 +195,14 @@ class PdfiumPage(Page):
             x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
             y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
             t = height - y1 + mb_top
-            out.append({"object_type": "char", "page_number": number, "text": chr(code), "fontname": fontname,
+            char = {"object_type": "char", "page_number": number, "text": chr(code), "fontname": fontname,
                         "size": size, "upright": upright, "matrix": matrix, "x0": x0 + mb_x0, "x1": x1 + mb_x0,
                         "y0": y0, "y1": y1, "width": x1 - x0, "height": y1 - y0, "top": t,
-                        "bottom": height - y0 + mb_top, "doctop": doctop0 + t})
+                        "bottom": height - y0 + mb_top, "doctop": doctop0 + t}
+            if pending_break and (space := _word_break(out[-1], char)):
+                out.append(space)
+            pending_break = False
+            out.append(char)
         return out
 
     @staticmethod
@@ -245,13 +246,30 @@ class PdfiumPage(Page):
         return self._place(obj, min(xs), min(ys), max(xs), max(ys))
 
 
+def _word_break(last: dict, new: dict) -> dict | None:
+    """pdfium's word break between two chars as a space pdfplumber can place in the line: a zero-width
+    char at the end of `last`, in the direction the text runs; None when the gap is under a fifth of the
+    font size (pdfium breaks at gaps pdfplumber's word tolerance joins: "Outpu t")."""
+    gap_min = 0.2 * (last["size"] or 0.0)
+    if last["upright"]:
+        if new["x0"] - last["x1"] >= gap_min:
+            return {**last, "text": " ", "x0": last["x1"], "width": 0.0}
+    elif new["top"] - last["bottom"] >= gap_min:  # top to bottom
+        return {**last, "text": " ", "top": last["bottom"], "y1": last["y0"], "height": 0.0, "doctop": last["doctop"] + last["height"]}
+    elif last["top"] - new["bottom"] >= gap_min:  # bottom to top
+        return {**last, "text": " ", "bottom": last["top"], "y0": last["y1"], "height": 0.0}
+    return None
+
+
 def _font(text_obj) -> tuple[str, float]:
     """A text object's font name and font size."""
     size = ctypes.c_float()
     raw.FPDFTextObj_GetFontSize(text_obj, ctypes.byref(size))
     font = raw.FPDFTextObj_GetFont(text_obj)
-    buf = ctypes.create_string_buffer(256)
-    n = raw.FPDFFont_GetBaseFontName(font, buf, len(buf)) if font else 0
+    n = raw.FPDFFont_GetBaseFontName(font, None, 0) if font else 0  # the name's length, NUL included
+    buf = ctypes.create_string_buffer(max(n, 1))
+    if n > 1:
+        raw.FPDFFont_GetBaseFontName(font, buf, n)
     return (buf.raw[: n - 1].decode("utf-8", "replace") if n > 1 else ""), size.value
 
 
@@ -271,7 +289,10 @@ class PdfiumPDF(pdfplumber.PDF):
             except Exception as exc:
                 log.debug("%s: pdfium cannot open it (%s); pdfminer reads its pages", self.path, exc)
             else:
-                self._pages = [PdfiumPage(p, self._pdfium) for p in pages]
+                if len(self._pdfium) == len(pages):
+                    self._pages = [PdfiumPage(p, self._pdfium) for p in pages]
+                else:  # the two read the page tree differently (a broken file): a page must not be read for another
+                    log.debug("%s: pdfium counts %d pages, pdfminer %d; pdfminer reads them", self.path, len(self._pdfium), len(pages))
         return self._pages
 
     def close(self) -> None:

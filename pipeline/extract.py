@@ -236,8 +236,7 @@ def _pages(path: Path, pdf, n_pages: int, chunk: int) -> Iterator:
     try:
         for start in range(0, n_pages, chunk):
             if start:
-                if current is not pdf:
-                    current.close()
+                current.close()  # the first one too: its owner closing it again is harmless
                 current = _open(path)
             yield from current.pages[start : start + chunk]
     finally:

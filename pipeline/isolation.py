@@ -99,4 +99,3 @@ def extract_all(paths: Iterable[Path], settings: Settings, on_done: Callable[[Do
             if on_done:
                 on_done(r)
     return results
-

@@ -77,3 +77,20 @@ def test_landscape_page_and_bytes_input(tmp_path):
         page = pdf.pages[0]
         assert isinstance(page, PdfiumPage) and page.width > page.height
         assert page.find_tables()[0].extract()[2] == list(ROWS[2])
+
+
+def test_turned_text_keeps_its_words(tmp_path):
+    """Column headers printed bottom to top: pdfium's word breaks go between the words, not into them."""
+    path = tmp_path / "v.pdf"
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.translate(300, 300)
+    c.rotate(90)
+    c.drawString(0, 0, "Realisasi")  # two strings on one line: pdfium breaks the words between them
+    c.drawString(60, 0, "Anggaran")
+    c.drawString(0, -20, "Target")
+    c.drawString(45, -20, "Kinerja")
+    c.save()
+    miner, fast = _both(path)
+    with miner, fast:
+        assert [w["text"] for w in fast.pages[0].extract_words()] == [w["text"] for w in miner.pages[0].extract_words()]
