@@ -288,20 +288,21 @@ def table_texts(page, table, **text_settings) -> list[list[str | None]]:
     from pdfplumber.utils import extract_text
 
     chars = page.chars
-    order = sorted(range(len(chars)), key=lambda k: chars[k]["top"] + chars[k]["bottom"])
-    v_mids = [(chars[k]["top"] + chars[k]["bottom"]) / 2 for k in order]
+    v_mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
     h_mids = [(c["x0"] + c["x1"]) / 2 for c in chars]
+    order = sorted(range(len(chars)), key=v_mids.__getitem__)
+    sorted_v = [v_mids[k] for k in order]
     out: list[list[str | None]] = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
-        span = order[bisect_left(v_mids, top) : bisect_left(v_mids, bottom)]
+        span = order[bisect_left(sorted_v, top) : bisect_left(sorted_v, bottom)]
         row_chars = sorted(k for k in span if x0 <= h_mids[k] < x1)
         texts: list[str | None] = []
         for cell in row.cells:
             if cell is None:
                 texts.append(None)
                 continue
-            inside = [chars[k] for k in row_chars if cell[0] <= h_mids[k] < cell[2] and cell[1] <= (chars[k]["top"] + chars[k]["bottom"]) / 2 < cell[3]]
+            inside = [chars[k] for k in row_chars if cell[0] <= h_mids[k] < cell[2] and cell[1] <= v_mids[k] < cell[3]]
             texts.append(extract_text(inside, **text_settings) if inside else "")
         out.append(texts)
     return out
