@@ -272,9 +272,12 @@ def _header_line(text: str) -> bool:
     TARGET REALISASI"), mostly capitalised words, and not a sentence or a contents line (ending in
     punctuation, dot leaders)."""
     for ln in text.splitlines():
-        words = [w for w in ln.split() if w[:1].isalpha()]
-        if (len(ln.split()) <= 12 and sum(w in compact(ln) for w in _TABLE_WORDS) >= 2 and not _NOT_A_HEADER.search(ln)
-                and sum(w[0].isupper() for w in words) >= 0.6 * len(words)):
+        tokens = ln.split()
+        if len(tokens) > 12 or _NOT_A_HEADER.search(ln):
+            continue
+        letters = compact(ln)
+        words = [w for w in tokens if w[:1].isalpha()]
+        if sum(w in letters for w in _TABLE_WORDS) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
             return True
     return False
 
