@@ -16,7 +16,7 @@ import pandas as pd
 
 from extractors.document import describe_document
 
-from .extract import MIN_CHARS_PER_PAGE, _open, first_pages, scan_cover_text
+from .extract import _open, cover_texts
 
 FIELDS = ("doc_type", "agency", "region", "period")
 
@@ -34,10 +34,7 @@ def _year(value) -> int | None:
 def first_pages_text(path: Path) -> list[str]:
     """As `pipeline.extract` reads them: a scan's pages by OCR of its cover, when OCR is installed."""
     with _open(path) as pdf:
-        texts, chars = first_pages(pdf)
-    if chars < MIN_CHARS_PER_PAGE * len(texts):
-        texts = scan_cover_text(path) or texts
-    return texts
+        return cover_texts(pdf, path)[0]
 
 
 def metadata_report(raw_dir, docs_csv) -> dict[str, tuple[int, int]]:

@@ -161,12 +161,10 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
             raise DocumentError("PDF has no pages")
         if n_pages > settings.max_pages:
             raise DocumentError(f"too long: {n_pages} pages (limit {settings.max_pages})")
-        first_texts, chars = first_pages(pdf)
-        info = describe_document(first_texts)
-        if chars < MIN_CHARS_PER_PAGE * len(first_texts) and not _any_text(pdf):
-            texts = scan_cover_text(path)
-            info = describe_document(texts or first_texts)
-            note = "; metadata read by OCR of its cover" if texts else ""
+        texts, scanned, by_ocr = cover_texts(pdf, path)
+        info = describe_document(texts)
+        if scanned:
+            note = "; metadata read by OCR of its cover" if by_ocr else ""
             doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR{note}")
             return DocumentResult(doc)
         return _extract_pages(path, sha, settings, pdf, n_pages, info)
@@ -242,6 +240,16 @@ def _pages(path: Path, pdf, n_pages: int, chunk: int) -> Iterator:
     finally:
         if current is not pdf:
             current.close()
+
+
+def cover_texts(pdf, path: Path) -> tuple[list[str], bool, bool]:
+    """What a report says it is, from: the text of its first pages; whether it is a scan (no text layer on
+    any page); whether the texts were read by OCR of a scan's cover (when OCR is installed)."""
+    texts, chars = first_pages(pdf)
+    if chars >= MIN_CHARS_PER_PAGE * len(texts) or _any_text(pdf):
+        return texts, False, False
+    ocr_texts = scan_cover_text(path)
+    return ocr_texts or texts, True, ocr_texts is not None
 
 
 def first_pages(pdf) -> tuple[list[str], int]:
