@@ -284,3 +284,27 @@ def test_progress_is_plain_lines_when_not_a_terminal():
         progress.advance(failed_result(Path("a.pdf"), "empty file (0 bytes)", sha="0" * 64))
     text = "".join(out.lines)
     assert "[1/2] a.pdf: failed" in text
+
+
+def test_publishing_is_imported_beside_the_last_documents_only(raw, tmp_path, monkeypatch):
+    """The imports publishing needs run once a worker has no document left, and finish before publishing."""
+    release = threading.Event()
+    imported = []
+    monkeypatch.setattr(run_module, "_import_publishing", lambda: (release.wait(10), imported.append(True)))
+    settings = settings_for(raw, tmp_path)  # 3 documents, 2 workers
+    plan = run_module.plan_run(settings)
+    importing_after_each_landing = []
+
+    def extract_many(paths, landed):
+        results = []
+        for p in paths:
+            results.append(failed_result(p, "not read in this test"))
+            landed(results[-1])
+            importing_after_each_landing.append(any(t.name == "import-publishing" for t in threading.enumerate()))
+        release.set()
+        return results
+
+    run_module.extract_planned(plan, settings, extract_many)
+    # 3 documents on 2 workers: once two have landed, only the last is in flight and a worker idles
+    assert importing_after_each_landing == [False, True, True]
+    assert imported == [True]  # done before extract_planned returns
