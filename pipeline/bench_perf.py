@@ -6,6 +6,7 @@ processes as the run has workers, so the ratio measures the pipeline's routing a
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -14,22 +15,30 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from statistics import median
 
 import psutil
 
-from .run import discover_documents, run_pipeline
-from .settings import Settings
+from .errors import RunError
+from .run import discover_documents
+from .store import read_manifest
 
 
 class PeakRss:
-    """Samples the memory of this process and all its children; keeps the peak of their sums.
+    """Samples the memory of a process (default: this one) and all its children; keeps the peak of their sums.
 
     Two sums: RSS, which counts a page shared by several processes (the forkserver's preloaded modules,
     inherited by every worker) once per process, and PSS, which splits a shared page among its sharers
-    (the memory the run really holds). And the largest single RSS."""
+    (the memory the run really holds). And the largest single RSS.
 
-    def __init__(self, interval_s: float = 0.05):
+    Sampling must not slow the run it measures: RSS (from statm) is read every `interval_s`; PSS only every
+    `pss_every` samples, since the kernel walks a process's whole page table for it (about 30 ms a round
+    on a 2-worker run)."""
+
+    def __init__(self, pid: int | None = None, interval_s: float = 0.1, pss_every: int = 5):
+        self.pid = pid
         self.interval_s = interval_s
+        self.pss_every = pss_every
         self.peak_total = 0
         self.peak_pss = 0
         self.peak_single = 0
@@ -37,15 +46,22 @@ class PeakRss:
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
-        me = psutil.Process()
-        while not self._stop.is_set():
+        root = psutil.Process(self.pid)
+        for k in itertools.count():
+            if self._stop.is_set():
+                return
+            try:
+                tree = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                return  # the run has ended
             rss, pss = [], []
-            for p in [me, *me.children(recursive=True)]:
+            for p in tree:
                 try:
                     rss.append(p.memory_info().rss)
                 except psutil.Error:
                     continue  # a worker that just ended
-                pss.append(_pss(p.pid) or rss[-1])
+                if k % self.pss_every == 0:
+                    pss.append(_pss(p.pid) or rss[-1])
             self.peak_total = max(self.peak_total, sum(rss))
             self.peak_pss = max(self.peak_pss, sum(pss))
             self.peak_single = max(self.peak_single, max(rss, default=0))
@@ -94,34 +110,67 @@ def bare_pdfplumber(paths: list[Path], workers: int) -> tuple[int, float]:
     return pages, time.perf_counter() - start
 
 
-def perf_report(raw: Path, workers: int, baseline: bool = True) -> list[str]:
-    paths = discover_documents(raw)
+def _kinerja_run(raw: Path, curated: Path, reports: Path, workers: int, *flags: str) -> subprocess.Popen:
+    script = Path(sys.executable).with_name("kinerja")  # as users run it; `python -m` where it is not installed
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    cmd += ["run", *flags, "--raw", str(raw), "--curated", str(curated), "--reports", str(reports), "--workers", str(workers)]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def _full_run(raw: Path, workers: int) -> tuple[dict, float, PeakRss, float]:
+    """A cold `kinerja run --no-prefect` in a new process with a fresh curated folder, its process tree under
+    the memory sampler; then the no-change rerun as a data team runs it, `kinerja run` again."""
     with tempfile.TemporaryDirectory(prefix="kinerja-perf-") as tmp:
-        settings = Settings(raw_dir=raw, curated_dir=Path(tmp) / "curated", reports_dir=Path(tmp) / "reports", workers=workers)
-        with PeakRss() as rss:
-            start = time.perf_counter()
-            summary = run_pipeline(settings)
-            run_s = time.perf_counter() - start
-        # the no-change rerun, as a data team runs it: a fresh `kinerja run` process
-        cmd = [sys.executable, "-m", "pipeline.cli", "run", "--raw", str(raw), "--curated", str(settings.curated_dir),
-               "--reports", str(settings.reports_dir), "--workers", str(workers)]
+        curated, reports = Path(tmp) / "curated", Path(tmp) / "reports"
         start = time.perf_counter()
-        rerun = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+        proc = _kinerja_run(raw, curated, reports, workers, "--no-prefect")
+        with PeakRss(proc.pid) as rss:
+            _, stderr = proc.communicate()
+        run_s = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RunError(f"the full run failed: {stderr.strip()[-300:]}")
+        summary = read_manifest(curated)["summary"]
+        start = time.perf_counter()
+        rerun = _kinerja_run(raw, curated, reports, workers)
+        _, stderr = rerun.communicate()
         rerun_s = time.perf_counter() - start
-    pages = summary.pages
+        if rerun.returncode != 0:
+            raise RunError(f"the no-change rerun failed: {stderr.strip()[-300:]}")
+    return summary, run_s, rss, rerun_s
+
+
+def perf_report(raw: Path, workers: int, baseline: bool = True, rounds: int = 1) -> list[str]:
+    """`rounds` rounds of (full run, bare pdfplumber), alternating so that a slow spell of a shared machine falls
+    on both; with more than one, times are medians and the ratio is of the median pages/s."""
+    paths = discover_documents(raw)
+    runs, bares = [], []
+    for _ in range(rounds):
+        runs.append(_full_run(raw, workers))
+        if baseline:
+            bares.append(bare_pdfplumber(paths, workers))
+    summary = runs[-1][0]
+    pages = summary["pages"]
+    run_s = median(r[1] for r in runs)
+    rerun_s = median(r[3] for r in runs)
+    each = f" (median of {rounds}: " if rounds > 1 else " ("
     lines = [
-        f"documents: {summary.documents} ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed, {summary.needs_ocr} needing OCR), pages: {pages}, workers: {workers}",
-        f"full run:          {run_s:8.1f} s  {pages / run_s:7.2f} pages/s  ({summary.values} values, {summary.budget_lines} budget lines)",
+        f"documents: {summary['documents']} ({summary['ok']} ok, {summary['partial']} partial, {summary['failed']} failed, {summary['needs_ocr']} needing OCR), pages: {pages}, workers: {workers}",
+        f"full run:          {run_s:8.1f} s  {pages / run_s:7.2f} pages/s{each}`kinerja run --no-prefect` in a new process: {summary['values']} values, {summary['budget_lines']} budget lines)",
     ]
     if baseline:
-        bare_pages, bare_s = bare_pdfplumber(paths, workers)
+        bare_pages, bare_s = bares[-1][0], median(b[1] for b in bares)
         lines += [
-            f"bare pdfplumber:   {bare_s:8.1f} s  {bare_pages / bare_s:7.2f} pages/s  (extract_tables on every page, {workers} processes)",
-            f"ratio:             {(pages / run_s) / (bare_pages / bare_s):8.2f}  (full run pages/s over bare pdfplumber pages/s)",
+            f"bare pdfplumber:   {bare_s:8.1f} s  {bare_pages / bare_s:7.2f} pages/s{each}extract_tables on every page, {workers} processes)",
+            f"ratio:             {(pages / run_s) / (bare_pages / bare_s):8.2f}  (full run pages/s over bare pdfplumber pages/s"
+            + (f"; rounds: {', '.join(f'{b[1] / r[1]:.2f}' for r, b in zip(runs, bares))})" if rounds > 1 else ")"),
         ]
+    peak_pss, peak_rss = max(r[2].peak_pss for r in runs), max(r[2].peak_total for r in runs)
+    peak_single = max(r[2].peak_single for r in runs)
+    sampler = runs[0][2]
     lines += [
-        f"peak memory:       {rss.peak_pss / 2**20:8.0f} MB  PSS of all processes together (shared pages split among their processes)",
-        f"peak RSS:          {rss.peak_total / 2**20:8.0f} MB  RSS of all processes together (shared pages counted in each; {rss.peak_single / 2**20:.0f} MB the largest one)",
-        f"no-change rerun:   {rerun_s:8.2f} s  (a new `kinerja run` process{'' if rerun.returncode == 0 else ', FAILED: ' + rerun.stderr.strip()[-200:]})",
+        f"peak memory:       {peak_pss / 2**20:8.0f} MB  PSS of all processes together (shared pages split among their processes; sampled every {sampler.interval_s * sampler.pss_every:.1f} s{'; highest round' if rounds > 1 else ''})",
+        f"peak RSS:          {peak_rss / 2**20:8.0f} MB  RSS of all processes together (shared pages counted in each; {peak_single / 2**20:.0f} MB the largest one; sampled every {sampler.interval_s:.1f} s)",
+        f"no-change rerun:   {rerun_s:8.2f} s  (`kinerja run` again, a new process{'; median' if rounds > 1 else ''})",
     ]
     return lines

@@ -191,11 +191,12 @@ def bench_perf(
     raw: Path = typer.Option(..., help="folder of PDFs"),
     workers: Optional[int] = typer.Option(None, help="worker processes (default: CPU cores)"),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="also time bare pdfplumber on the same pages"),
+    rounds: int = typer.Option(1, min=1, help="alternate full run and baseline this many times; report medians (a shared machine's speed wanders)"),
 ) -> None:
     """Pages/s of a full run vs bare pdfplumber extract_tables, peak RSS, and a no-change rerun's time."""
     from .bench_perf import perf_report
 
-    _echo_bench(lambda: perf_report(raw, Settings.resolve(workers=workers).workers, baseline))
+    _echo_bench(lambda: perf_report(raw, Settings.resolve(workers=workers).workers, baseline, rounds))
 
 
 @bench_app.command("matching")

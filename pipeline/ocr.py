@@ -25,6 +25,7 @@ LINES = 20  # a cover's title block: lines read per page
 LINE_BATCH = 5  # lines recognised at a time, between checks of whether enough has been read
 ENOUGH_CHARS = 200  # a page giving fewer characters than this: the next page is read too
 WORD_GAP = 0.2  # a blank run at least this fraction of the line's height separates two words
+INK, MIN_INK_PIXELS = 160, 50  # a page with fewer pixels darker than INK than this (at 72 dpi) is blank
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,8 @@ def _page_text(engine, page) -> Iterator[str]:
     image = page.render(scale=SCALE).to_pil().convert("RGB")
     f = SCALE / DET_SCALE
     small = np.array(image.resize((round(image.width / f), round(image.height / f))))
+    if (small.min(axis=2) < INK).sum() < MIN_INK_PIXELS:
+        return  # a blank page (a cover's blank back): nothing for the detector to find
     boxes, _ = engine.text_det(small)
     if boxes is None or len(boxes) == 0:
         return

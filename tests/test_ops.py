@@ -308,3 +308,17 @@ def test_publishing_is_imported_beside_the_last_documents_only(raw, tmp_path, mo
     # 3 documents on 2 workers: once two have landed, only the last is in flight and a worker idles
     assert importing_after_each_landing == [False, True, True]
     assert imported == [True]  # done before extract_planned returns
+
+
+def test_bench_perf_reports_medians_of_alternating_rounds(raw, tmp_path):
+    from pipeline.bench_perf import perf_report
+
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(sorted(raw.glob("*.pdf"))[0], one)
+    lines = perf_report(one, workers=1, rounds=2)
+    text = "\n".join(lines)
+    assert "median of 2" in text and "rounds: " in text
+    ratio = next(ln for ln in lines if ln.startswith("ratio:"))
+    assert float(ratio.split()[1]) > 0
+    assert "FAILED" not in text  # the no-change rerun ran as a new process and succeeded
