@@ -31,7 +31,7 @@ from .interpret import (
 from normalizers.text import years_in
 
 from .document import DocumentInfo
-from .pages import path_objects, subpaths
+from .pages import extent, path_objects, subpaths
 
 log = logging.getLogger(__name__)
 
@@ -259,11 +259,14 @@ def _ruled(h_edges: list[tuple[float, float, float]], v_edges: list[tuple[float,
     return False
 
 
+_MIN_RULE = 8.0
+
+
 def _add_edge(h: list, v: list, x0: float, y0: float, x1: float, y1: float) -> None:
-    """A horizontal or vertical segment at least 8 points long is a rule (a slanted one is not)."""
-    if y1 - y0 <= 3 and x1 - x0 >= 8:
+    """A horizontal or vertical segment at least _MIN_RULE points long is a rule (a slanted one is not)."""
+    if y1 - y0 <= 3 and x1 - x0 >= _MIN_RULE:
         h.append((y0, x0, x1))
-    elif x1 - x0 <= 3 and y1 - y0 >= 8:
+    elif x1 - x0 <= 3 and y1 - y0 >= _MIN_RULE:
         v.append((x0, y0, y1))
 
 
@@ -312,7 +315,9 @@ def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, floa
             heights[k + 1] = page.get_height()
             h: list[tuple[float, float, float]] = []
             v: list[tuple[float, float, float]] = []
-            for obj, m in path_objects(page.raw):
+            for obj, m, parent in path_objects(page.raw):
+                if max(extent(obj, parent)) < _MIN_RULE:
+                    continue  # too small to hold a rule (a bullet, a glyph drawn as a path)
                 for _, pts in subpaths(obj, m):
                     for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
                         _add_edge(h, v, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))

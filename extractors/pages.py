@@ -32,9 +32,33 @@ Matrix = tuple[float, float, float, float, float, float]
 _MAX_DEPTH = 8  # form XObjects nested deeper than this are not read (a malicious file can nest without end)
 
 
-# FPDFText_GetTextObject giving the object's address as an int (a dict key without a ctypes cast per char)
-_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+def _fast(fn, restype, *argtypes):
+    """A pdfium function taking and giving plain ints (handles, addresses): ctypes converts an int several
+    times faster than pypdfium2's pointer types, and these run once per path segment or char."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_text_object_address = _fast(raw.FPDFText_GetTextObject, _P, _P, _I)
+_char_box = _fast(raw.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_page_count_objects = _fast(raw.FPDFPage_CountObjects, _I, _P)
+_page_get_object = _fast(raw.FPDFPage_GetObject, _P, _P, _I)
+_form_count_objects = _fast(raw.FPDFFormObj_CountObjects, _I, _P)
+_form_get_object = _fast(raw.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_object_type = _fast(raw.FPDFPageObj_GetType, _I, _P)
+_object_matrix = _fast(raw.FPDFPageObj_GetMatrix, _I, _P, _P)
+_count_segments = _fast(raw.FPDFPath_CountSegments, _I, _P)
+_get_segment = _fast(raw.FPDFPath_GetPathSegment, _P, _P, _I)
+_segment_point = _fast(raw.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
+_segment_type = _fast(raw.FPDFPathSegment_GetType, _I, _P)
+_segment_close = _fast(raw.FPDFPathSegment_GetClose, _I, _P)
+_draw_mode = _fast(raw.FPDFPath_GetDrawMode, _I, _P, _P, _P)
+_stroke_width = _fast(raw.FPDFPageObj_GetStrokeWidth, _I, _P, _P)
+_object_bounds = _fast(raw.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 def _mult(m1: Matrix, m0: Matrix) -> Matrix:
@@ -51,38 +75,49 @@ def _page_ctm(mediabox, rotate: int) -> Matrix:
     return {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1), 270: (0, 1, -1, 0, y1, -x0)}.get(rotate, (1, 0, 0, 1, -x0, -y0))
 
 
-def _matrix(obj) -> Matrix:
+def _matrix(obj: int) -> Matrix:
     m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(obj, m)
+    _object_matrix(obj, ctypes.addressof(m))
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def path_objects(page) -> Iterator[tuple[object, Matrix]]:
-    """Every path object of a pdfium page (raw handle), with the matrix from its space to the page's;
-    form XObjects are opened, to _MAX_DEPTH."""
+def path_objects(page) -> Iterator[tuple[int, Matrix, Matrix]]:
+    """Every path object of a pdfium page (raw handle), as its address, with the matrices from its space and
+    from its container's (the page or a form) to the page's; form XObjects are opened, to _MAX_DEPTH."""
     def walk(count: int, get, parent: Matrix, depth: int):
         for k in range(count):
             obj = get(k)
-            kind = raw.FPDFPageObj_GetType(obj)
+            kind = _object_type(obj)
             if kind == raw.FPDF_PAGEOBJ_PATH:
-                yield obj, _mult(_matrix(obj), parent)
+                yield obj, _mult(_matrix(obj), parent), parent
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
-                yield from walk(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), _mult(_matrix(obj), parent), depth + 1)
+                yield from walk(_form_count_objects(obj), lambda j, o=obj: _form_get_object(o, j), _mult(_matrix(obj), parent), depth + 1)
 
-    yield from walk(raw.FPDFPage_CountObjects(page), lambda k: raw.FPDFPage_GetObject(page, k), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+    address = _address(page)
+    yield from walk(_page_count_objects(address), lambda k: _page_get_object(address, k), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
 
 
-def subpaths(obj, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+def extent(obj: int, parent: Matrix) -> tuple[float, float]:
+    """Width and height on the page of a page object's bounding box (`parent`: its container's matrix)."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    _object_bounds(obj, *(ctypes.addressof(v) for v in (left, bottom, right, top)))
+    a, b, c, d, _, _ = parent
+    xs = [a * x + c * y for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    ys = [b * x + d * y for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def subpaths(obj: int, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
     """A path object's subpaths as pdfminer sees them: operators ("m", "l", "c", "h") and their end points
     (a curve's control points left out), in page space."""
     out: list[tuple[str, list[tuple[float, float]]]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    px, py = ctypes.byref(x), ctypes.byref(y)
-    get_segment, get_point, get_type, get_close = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose
+    px, py = ctypes.addressof(x), ctypes.addressof(y)
+    get_segment, get_point, get_type, get_close = _get_segment, _segment_point, _segment_type, _segment_close
     ma, mb, mc, md, me, mf = m
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
     ops, pts, bezier = "", [], 0
-    for k in range(raw.FPDFPath_CountSegments(obj)):
+    for k in range(_count_segments(obj)):
         seg = get_segment(obj, k)
         get_point(seg, px, py)
         kind = get_type(seg)
@@ -144,7 +179,7 @@ class PdfiumPage(Page):
             finally:
                 textpage.close()
             objects: dict[str, list[dict]] = {"char": chars} if chars else {}
-            for obj, m in path_objects(page.raw):
+            for obj, m, _ in path_objects(page.raw):
                 for shape in self._paths(obj, _mult(m, ctm)):
                     objects.setdefault(shape["object_type"], []).append(shape)
             return objects
@@ -166,7 +201,8 @@ class PdfiumPage(Page):
             return []
         units = (ctypes.c_ushort * (n + 1))()
         raw.FPDFText_GetText(tp, 0, n, units)
-        get_box, rect = raw.FPDFText_GetLooseCharBox, raw.FS_RECTF()
+        rect = raw.FS_RECTF()
+        get_box, tp_address, rect_address = _char_box, _address(tp), ctypes.addressof(rect)
         ca, cb, cc, cd, ce, cf = ctm
         height, (mb_x0, mb_top), doctop0, number = float(self.height), self.mediabox[:2], self.initial_doctop, self.page_number
         runs: dict[int, tuple] = {}  # per text object (its address): see `_run`
@@ -182,7 +218,7 @@ class PdfiumPage(Page):
                 code = 0x2D
             if code in (0, 0x0A, 0x0D, 0xFFFF) or 0xD800 <= code < 0xE000:
                 continue
-            key = _text_object_address(tp, i)
+            key = _text_object_address(tp_address, i)
             if not key:
                 # pdfium's own word break (often a real space it re-made): placed once the next char is known
                 pending_break = code == 0x20 and bool(out) and out[-1]["text"] != " "
@@ -191,7 +227,7 @@ class PdfiumPage(Page):
             if run is None:
                 run = runs[key] = self._run(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm)
             fontname, size, horizontal, upright, matrix = run
-            get_box(tp, i, rect)
+            get_box(tp_address, i, rect_address)
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             if horizontal:  # pdfminer's box: from the font's descent below the baseline (pdfium's too), one font size high
                 top = bottom + size
@@ -225,10 +261,10 @@ class PdfiumPage(Page):
     def _paths(self, obj, m: Matrix) -> list[dict]:
         """A path object's subpaths as pdfminer's LTLine / LTRect / LTCurve dicts (`PDFLayoutAnalyzer.paint_path`)."""
         fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-        if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
+        if not _draw_mode(obj, ctypes.addressof(fillmode), ctypes.addressof(stroke)):
             return []
         width = ctypes.c_float()
-        raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+        _stroke_width(obj, ctypes.addressof(width))
         style = {"linewidth": width.value, "stroke": bool(stroke.value), "fill": fillmode.value != 0,
                  "evenodd": fillmode.value == raw.FPDF_FILLMODE_ALTERNATE, "stroking_color": None,
                  "non_stroking_color": None, "dash": None}
