@@ -51,6 +51,17 @@ class PageResult:
 
 
 @dataclass
+class TableRead:
+    """One table as the page reads it: its context, its (maybe re-gridded) grid and layout, and what it gives."""
+
+    ctx: TableContext
+    grid: Grid
+    layout: Layout | None
+    values: list[ExtractedValue]
+    budget: list[ExtractedBudgetLine]
+
+
+@dataclass
 class ExtractorSettings:
     """Knobs of table finding; defaults suit A4/F4 reports printed from Word and Excel."""
 
@@ -75,6 +86,7 @@ class TableExtractor:
         self._heights: dict[str, dict[int, float]] = {}
         self._streamed: dict[str, dict[int, list[Grid]]] = {}
         self._misses: dict[tuple[str, str], int] = {}  # fallback reads that did not win, per document
+        self._reads: dict[int, tuple] = {}  # this page's table reads: the winners are scored, then emitted
 
     # -- hooks -------------------------------------------------------------------------------
     def table_context(self, info: DocumentInfo, grid: Grid, page_lines: list[dict]) -> TableContext:
@@ -165,13 +177,11 @@ class TableExtractor:
         prose (a paragraph cut into columns), plus a little for filled cells. 0 when nothing reads."""
         score = 0.0
         for grid in grids:
-            ctx = self.table_context(info, grid, lines)
-            grid2, layout = self._layout(grid, ctx, previous, page)
-            if layout is not None:
-                for v in layout_to_values(grid2, layout, ctx, ""):
-                    prose = parse_cell(v.value_text).kind == "text" and len(v.value_text.split()) >= 2 and v.value_text[:1].islower()
-                    score += -1.0 if prose else 1.0
-            score += len(grid_to_budget(grid, ctx, ""))
+            read = self.read_table(grid, info, previous, lines, page)
+            for v in read.values:
+                prose = parse_cell(v.value_text).kind == "text" and len(v.value_text.split()) >= 2 and v.value_text[:1].islower()
+                score += -1.0 if prose else 1.0
+            score += len(read.budget)
             cells = [grid.text(i, j) for i in range(grid.n_rows) for j in range(grid.n_cols) if grid.is_origin(i, j)]
             score += 0.1 * sum(1 for t in cells if t) / max(1, len(cells))
         return score if score >= 1 else 0.0
@@ -198,6 +208,23 @@ class TableExtractor:
                 out.setdefault(n, []).append(camelot_table_to_grid(t, n, heights[n], len(out.get(n, []))))
         return out
 
+    def read_table(self, grid: Grid, info: DocumentInfo, previous: Layout | None, lines: list[dict], page) -> TableRead:
+        """A table's context, layout, values and budget lines; kept for the page, so that the tables scored
+        by `page_quality` are not read again when they are emitted."""
+        if grid.index:
+            previous = None  # only a page's first table can continue the previous page's (see `_layout`)
+        key = (grid, previous, lines)
+        kept = self._reads.get(id(grid))
+        if kept is not None and all(a is b for a, b in zip(kept[0], key)):
+            return kept[1]
+        ctx = self.table_context(info, grid, lines)
+        table_id = f"p{grid.page}t{grid.index + 1}"
+        grid2, layout = self._layout(grid, ctx, previous, page)
+        values = layout_to_values(grid2, layout, ctx, table_id) if layout is not None else []
+        read = TableRead(ctx, grid2, layout, values, grid_to_budget(grid, ctx, table_id))
+        self._reads[id(grid)] = (key, read)  # the key holds the grid: its id is not reused while kept
+        return read
+
     def _layout(self, grid: Grid, ctx: TableContext, previous: Layout | None, page) -> tuple[Grid, Layout | None]:
         """The table's own header, else (first table on a page, no header) the previous table's columns."""
         layout = grid_to_layout(grid, ctx)
@@ -209,6 +236,7 @@ class TableExtractor:
 
     def extract_page(self, page, info: DocumentInfo, previous: Layout | None, pdf_path: str | None) -> tuple[PageResult, Layout | None]:
         result = PageResult(page.page_number, 0)
+        self._reads = {}
         route = self.route(page, pdf_path)
         if route is None:
             return result, previous
@@ -217,14 +245,13 @@ class TableExtractor:
         lines = page.extract_text_lines(return_chars=False)
         for grid in self.find_grids(page, pdf_path, lines, info, previous, route):
             result.tables += 1
-            ctx = self.table_context(info, grid, lines)
-            table_id = f"p{grid.page}t{grid.index + 1}"
-            grid, layout = self._layout(grid, ctx, previous, page)
-            if layout is not None:
-                result.values.extend(layout_to_values(grid, layout, ctx, table_id))
-                result.attributes.extend(self.table_attributes(grid, layout, ctx, page))
-                previous = layout
-            result.budget.extend(grid_to_budget(grid, ctx, table_id))
+            read = self.read_table(grid, info, previous, lines, page)
+            if read.layout is not None:
+                result.values.extend(read.values)
+                result.attributes.extend(self.table_attributes(read.grid, read.layout, read.ctx, page))
+                previous = read.layout
+            result.budget.extend(read.budget)
+        self._reads = {}
         return result, previous
 
 
