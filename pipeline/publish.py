@@ -75,11 +75,14 @@ def _failures(df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, seve
     table_checks = fc["check"].astype(str).str.split("(").str[0].isin(list(descriptions))
     fc = fc.assign(column=fc["column"].where(~table_checks, None))
     fc = fc.drop_duplicates(subset=["check", "index", "column"])
-    for _, f in fc.iterrows():
+    failing = [i for i in fc["index"].dropna().unique() if i in df.index]
+    described = df.loc[failing, [c for c in ("source_file", "page", "value_text", "indicator_name", "name") if c in df.columns]]
+    rows_by_index = described.to_dict("index")  # the failing rows, once each (a row lookup per failure is slow)
+    for f in fc.to_dict("records"):
         idx = f.get("index")
         check = str(f["check"])
         column = f.get("column")
-        if idx is None or pd.isna(idx) or idx not in df.index:
+        if idx is None or pd.isna(idx) or idx not in rows_by_index:
             rows.append(
                 {"source_file": None, "page": None, "table": table, "check": check, "column": column,
                  "value": None if pd.isna(f["failure_case"]) else str(f["failure_case"]), "severity": "error",
@@ -87,14 +90,14 @@ def _failures(df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, seve
             )
             continue
         bad.add(idx)
-        row = df.loc[idx]
-        printed = row.get("value_text") if "value_text" in row else f["failure_case"]
+        row = rows_by_index[idx]
+        printed = row["value_text"] if "value_text" in row else f["failure_case"]
         name = row.get("indicator_name") or row.get("name") or ""
         check_name = check.split("(")[0]
         rows.append(
             {
                 "source_file": row.get("source_file"),
-                "page": row.get("page") if "page" in row else None,
+                "page": row.get("page"),
                 "table": table,
                 "check": check_name,
                 "column": str(column) if column in df.columns else None,  # dataframe-level checks name the schema

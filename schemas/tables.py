@@ -105,7 +105,7 @@ class IndicatorValuesReview(IndicatorValues):
     def one_unit_per_indicator(cls, df: pd.DataFrame) -> Series[bool]:
         """An indicator is measured in one unit within a document."""
         unit = df["unit"].str.lower().replace({"persen": "%", "percent": "%", "persentase": "%"})
-        n_units = unit.groupby([df["source_file"], df["indicator_id"]]).transform(lambda s: s.dropna().nunique())
+        n_units = unit.groupby([df["source_file"], df["indicator_id"]]).transform("nunique")  # nulls not counted
         return n_units.fillna(0) <= 1
 
     @pa.dataframe_check
