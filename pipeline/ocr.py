@@ -50,7 +50,7 @@ def _engine():
     try:
         # one thread: documents already run in parallel workers, and more threads did not help on 2 cores
         # the detector sees the page at 72 dpi, never enlarged (rapidocr's default enlarges the short side to
-        # 736 px) and shrunk to DET_MAX_SIDE if larger: its memory grows with the area, about 300 MB for an A4
+        # 736 px) and shrunk to DET_MAX_SIDE if larger: its memory grows with the area (about 200 MB for an A4)
         return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96],
                         det_limit_type="max", det_limit_side_len=DET_MAX_SIDE)
     finally:

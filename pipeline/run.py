@@ -175,7 +175,7 @@ def extract_planned(plan: Plan, settings: Settings, extract_many: ExtractMany, o
     start_warm_up_when_idle()
     fresh = {r.document["source_file"]: r for r in extract_many(todo, landed)}
     if warm_up.ident is not None:
-        warm_up.join()  # one thread imports a module at a time: publish imports after this one
+        warm_up.join()  # publish then finds every module imported, none half-way
     return [plan.cached.get(name) or fresh[name] for name in plan.files]
 
 
