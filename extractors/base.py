@@ -221,7 +221,7 @@ class TableExtractor:
         table_id = f"p{grid.page}t{grid.index + 1}"
         grid2, layout = self._layout(grid, ctx, previous, page)
         values = layout_to_values(grid2, layout, ctx, table_id) if layout is not None else []
-        read = TableRead(ctx, grid2, layout, values, grid_to_budget(grid, ctx, table_id))
+        read = TableRead(ctx, grid2, layout, values, grid_to_budget(grid2, ctx, table_id))
         self._reads[id(grid)] = (key, read)  # the key holds the grid: its id is not reused while kept
         return read
 
@@ -343,7 +343,7 @@ def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, floa
             h: list[tuple[float, float, float]] = []
             v: list[tuple[float, float, float]] = []
             for obj, m, parent in path_objects(page.raw):
-                if max(extent(obj, parent)) < _MIN_RULE:
+                if max(extent(obj, parent)) < _MIN_RULE - 0.5:  # (bounds in float32 and with the stroke)
                     continue  # too small to hold a rule (a bullet, a glyph drawn as a path)
                 for _, pts in subpaths(obj, m):
                     for (x0, y0), (x1, y1) in zip(pts, pts[1:]):

@@ -49,7 +49,10 @@ class PeakRss:
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
-        root = psutil.Process(self.pid)
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return  # the run ended before its first sample
         for k in itertools.count():
             if self._stop.is_set():
                 return

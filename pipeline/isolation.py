@@ -27,9 +27,9 @@ def _context():
     """The forkserver context, made once per process (the server itself is started on first use)."""
     ctx = mp.get_context("forkserver")
     # every module a document needs, imported once in the server: a child forked from it starts reading at
-    # once (importing camelot and pdfplumber in each child cost about a second per document). "__main__" is
-    # multiprocessing's own default: the main script (`kinerja`) is imported in the server, not in each child
-    ctx.set_forkserver_preload(["__main__", "pipeline.extract", "extractors", "extractors.document", "extractors.pages", "normalizers.text", "camelot", "rapidocr_onnxruntime"])
+    # once (importing camelot and pdfplumber in each child cost about a second per document). multiprocessing
+    # runs the main script (`kinerja`) again in each child; with the CLI imported here that costs nothing
+    ctx.set_forkserver_preload(["pipeline.cli", "pipeline.extract", "extractors", "extractors.document", "extractors.pages", "normalizers.text", "camelot", "rapidocr_onnxruntime"])
     return ctx
 
 

@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 SCALE = 2.0  # page render scale (144 dpi): words are cut and recognised at this size
 DET_SCALE = 1.0  # lines are found on a smaller copy: detection costs grow with the area
-DET_MAX_SIDE = 1000  # and on no larger than this (px): an A4 page at DET_SCALE is 842 px high
+DET_MAX_SIDE = 1000  # and no larger than this (px) a side: the detector's memory grows with the area
+# (about 200 MB for an A4 page at DET_SCALE, 842 px high)
 LINES = 20  # a cover's title block: lines read per page
 LINE_BATCH = 5  # lines recognised at a time, between checks of whether enough has been read
 ENOUGH_CHARS = 200  # a page giving fewer characters than this: the next page is read too
@@ -49,10 +50,9 @@ def _engine():
     OrtInferSession._init_sess_opts = staticmethod(lean)
     try:
         # one thread: documents already run in parallel workers, and more threads did not help on 2 cores
-        # the detector sees the page at 72 dpi, never enlarged (rapidocr's default enlarges the short side to
-        # 736 px) and shrunk to DET_MAX_SIDE if larger: its memory grows with the area (about 200 MB for an A4)
-        return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96],
-                        det_limit_type="max", det_limit_side_len=DET_MAX_SIDE)
+        # the detector gets the page as `_page_text` sizes it, never enlarged (rapidocr's default enlarges the
+        # short side to 736 px; with "max" it only shrinks images over 2000 px)
+        return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96], det_limit_type="max")
     finally:
         OrtInferSession._init_sess_opts = staticmethod(base)
 
@@ -96,6 +96,7 @@ def _page_text(engine, page) -> Iterator[str]:
 
     image = page.render(scale=SCALE).to_pil().convert("RGB")
     f = SCALE / DET_SCALE
+    f *= max(1.0, max(image.width, image.height) / f / DET_MAX_SIDE)  # a large page is shrunk further
     small = np.array(image.resize((round(image.width / f), round(image.height / f))))
     if (small.min(axis=2) < INK).sum() < MIN_INK_PIXELS:
         return  # a blank page (a cover's blank back): nothing for the detector to find

@@ -18,9 +18,9 @@ COVER = [
 ]
 
 
-def _scan(path: Path, blank_first: bool = False) -> Path:
+def _scan(path: Path, blank_first: bool = False, pagesize=None) -> Path:
     """A cover drawn into an image, and only the image put in the PDF: no text layer, as a scanner makes it;
-    after a blank scanned page if `blank_first`."""
+    after a blank scanned page if `blank_first`; on an A4 page unless `pagesize` (points) says otherwise."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
@@ -32,11 +32,12 @@ def _scan(path: Path, blank_first: bool = False) -> Path:
     for k, (line, size) in enumerate(COVER):
         g.text((620, 250 + 110 * k), line, font=ImageFont.truetype(str(fonts / "VeraBd.ttf"), size), fill=0, anchor="mm")
     img = img.rotate(0.3, fillcolor=255)
-    c = canvas.Canvas(str(path), pagesize=A4)
+    size = pagesize or A4
+    c = canvas.Canvas(str(path), pagesize=size)
     if blank_first:
-        c.drawImage(ImageReader(Image.new("L", (1240, 1754), 250)), 0, 0, width=A4[0], height=A4[1])
+        c.drawImage(ImageReader(Image.new("L", (1240, 1754), 250)), 0, 0, width=size[0], height=size[1])
         c.showPage()
-    c.drawImage(ImageReader(img), 0, 0, width=A4[0], height=A4[1])
+    c.drawImage(ImageReader(img), 0, 0, width=size[0], height=size[1])
     c.showPage()
     c.save()
     return path
@@ -65,6 +66,17 @@ def test_a_blank_page_is_not_given_to_the_detector(tmp_path, monkeypatch):
     texts = ocr.cover_text(_scan(tmp_path / "cover.pdf", blank_first=True), pages=2)
     assert texts[0] == "" and "TAHUN 2023" in texts[1]
     assert len(detected) == 1  # the cover only
+
+
+def test_a_large_page_is_shrunk_for_the_detector(tmp_path, monkeypatch):
+    """The detector's memory grows with the image: a poster-sized scan is given to it at most DET_MAX_SIDE a side."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    engine = ocr._engine()
+    detected = []
+    monkeypatch.setattr(engine, "text_det", lambda img, _det=engine.text_det: detected.append(img.shape) or _det(img))
+    texts = ocr.cover_text(_scan(tmp_path / "poster.pdf", pagesize=(1684, 2382)), pages=1)  # A1
+    assert max(detected[0][:2]) <= ocr.DET_MAX_SIDE
+    assert "DINAS KETAHANAN PANGAN KABUPATEN SUKAMAJU" in texts[0].splitlines()
 
 
 def test_without_the_ocr_package_a_scan_is_as_before(tmp_path, monkeypatch):
