@@ -151,8 +151,7 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
     # imported here: a run with nothing new to read never needs the extractors (see pipeline.run)
     from extractors.document import describe_document
 
-    pdf = _open(path)
-    try:
+    with _open(path) as pdf:
         try:
             n_pages = len(pdf.pages)
         except Exception as exc:
@@ -168,8 +167,6 @@ def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
             doc = _document_row(path, sha, info, n_pages, "needs_ocr", f"scanned: no text layer on any of its {n_pages} pages; needs OCR{note}")
             return DocumentResult(doc)
         return _extract_pages(path, sha, settings, pdf, n_pages, info)
-    finally:
-        pdf.close()
 
 
 def _extract_pages(path: Path, sha: str, settings: Settings, pdf, n_pages: int, info: DocumentInfo) -> DocumentResult:

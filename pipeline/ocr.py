@@ -60,8 +60,8 @@ def _engine():
 def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callable[[list[str]], bool] | None = None) -> list[str] | None:
     """The text of the first page, and of the next ones (up to `pages`) while what was read is not
     `enough` (default: fewer than ENOUGH_CHARS characters); one string per page, lines in reading order,
-    the last page's ending with the batch of lines that made it enough. None when the OCR package is absent or the OCR failed. `timeout` is checked between pages: no page
-    is started once it has passed."""
+    the last page's ending with the batch of lines that made it enough. None when the OCR package is absent
+    or the OCR failed. `timeout` is checked between pages: no page is started once it has passed."""
     enough = enough or (lambda texts: sum(len(t) for t in texts) >= ENOUGH_CHARS)
     engine = _engine()
     if engine is None:
