@@ -24,7 +24,6 @@ _DOC_TYPES: list[tuple[str, str]] = [
     (r"\brpjmd\b|rencana\s+pembangunan\s+jangka\s+menengah", "RPJMD"),
     (r"laporan\s+realisasi\s+anggaran|\blra\b", "LRA"),
 ]
-DOC_TYPES = ("LKIP", "RENSTRA", "IKU", "IKI", "PK", "POHON_KINERJA", "CASCADING", "PENGUKURAN_KINERJA", "RENJA", "RKT", "RPJMD", "LRA", "OTHER")
 _AGENCY_WORDS = r"dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah[ \t]+sakit|rsud|bappeda|dprd|kecamatan|kelurahan"
 _REGION_WORDS = r"kota|kabupaten|kab\.|provinsi|prov\."
 _AGENCY = re.compile(

@@ -15,8 +15,6 @@ from normalizers.numbers import parse_money, parse_value, separator_evidence
 from normalizers.text import clean_indicator_name, collapse_whitespace, years_in
 
 from .grid import Cell, Grid
-
-MEASURES = ("target", "realisasi", "capaian", "baseline")
 _MEASURE_WORDS = {
     "target": "target",
     "rencana": "target",

@@ -15,11 +15,12 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz
 
+from schemas.vocabulary import MEASURES
+
 from .errors import KinerjaError
 from .settings import Settings
 
 NAME_THRESHOLD = 85
-_MEASURES = ("target", "realisasi", "capaian", "baseline")
 
 
 def _norm(name) -> str:
@@ -58,7 +59,7 @@ def score(values: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
     for file, labels in truth.groupby("file"):
         out = values[values["source_file"] == file]
         pages = set(labels["page"].astype(int))
-        scoped = out[out["page"].astype(int).isin(pages) & out["measure"].isin(_MEASURES)]
+        scoped = out[out["page"].astype(int).isin(pages) & out["measure"].isin(MEASURES)]
         used: set = set()
         found = 0
         for _, lab in labels.iterrows():

@@ -7,16 +7,32 @@ reviewer is told. The README's table docs are generated from these classes (`kin
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from extractors.document import DOC_TYPES
+from .vocabulary import DOC_TYPES, MEASURES, PERIODS, STATUSES
 
-MEASURES = ["target", "realisasi", "capaian", "baseline"]
-PERIODS = ["TW1", "TW2", "TW3", "TW4", "S1", "S2"]
-STATUSES = ["ok", "partial", "failed", "needs_ocr"]
+
+def _pandera_without_dask() -> None:
+    """pandera imports dask.dataframe (0.4 s, 45 MB) the first time a model is built, only to learn dask's
+    types; dask is installed for prefect-dask, these tables are pandas. So pandera's dask typing module is
+    loaded once with dask hidden (it then reports dask absent) unless the process already uses dask."""
+    if "pandera.typing.dask" in sys.modules or "dask.dataframe" in sys.modules:
+        return
+    hidden = [m for m in ("dask", "dask.dataframe") if m not in sys.modules]
+    sys.modules.update(dict.fromkeys(hidden))  # None in sys.modules: `import dask` raises ImportError
+    try:
+        import pandera.typing.dask  # noqa: F401
+    finally:
+        for m in hidden:
+            del sys.modules[m]
+
+
+_pandera_without_dask()
 
 
 class Documents(pa.DataFrameModel):
@@ -30,7 +46,7 @@ class Documents(pa.DataFrameModel):
     year_from: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="first year the report covers")
     year_to: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="last year the report covers (the report year n)")
     pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="page count, when the file opens")
-    status: Series[str] = pa.Field(isin=STATUSES, description="ok, partial (some pages failed), failed, needs_ocr (no text layer)")
+    status: Series[str] = pa.Field(isin=list(STATUSES), description="ok, partial (some pages failed), failed, needs_ocr (no text layer)")
     error: Series[str] = pa.Field(nullable=True, description="why, for anything not ok")
     extracted_at: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"}, description="when this run read it")
 
@@ -52,8 +68,8 @@ class IndicatorValues(pa.DataFrameModel):
     indicator_name: Series[str] = pa.Field(str_length={"min_value": 3}, description="indicator as printed, cleaned")
     indicator_id: Series[str] = pa.Field(str_startswith="ind_", description="key shared by the same indicator across documents")
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100)
-    period: Series[str] = pa.Field(nullable=True, isin=PERIODS, description="null for annual; TW1..TW4 quarters; S1, S2 semesters")
-    measure: Series[str] = pa.Field(isin=MEASURES)
+    period: Series[str] = pa.Field(nullable=True, isin=list(PERIODS), description="null for annual; TW1..TW4 quarters; S1, S2 semesters")
+    measure: Series[str] = pa.Field(isin=list(MEASURES))
     value: Series[float] = pa.Field(nullable=True, description="the number; null when the cell is not a number (BB, -, WTP)")
     value_text: Series[str] = pa.Field(str_length={"min_value": 1}, description="the cell as printed")
     unit: Series[str] = pa.Field(nullable=True)

@@ -1,6 +1,7 @@
 """What a report is, from its own pages."""
 
-from extractors.document import DOC_TYPES, classify_doc_type, describe_document, find_period, find_region
+from extractors.document import classify_doc_type, describe_document, find_period, find_region
+from schemas.vocabulary import DOC_TYPES
 
 
 def test_lkip_cover():

@@ -323,3 +323,18 @@ def test_bench_perf_reports_medians_of_alternating_rounds(raw, tmp_path):
     assert float(ratio.split()[1]) > 0
     rerun = next(ln for ln in lines if ln.startswith("no-change rerun:"))
     assert 0 < float(rerun.split()[2]) < 60  # the rerun ran as a new process (a failed one raises)
+
+
+def test_publishing_imports_neither_dask_nor_the_extractors():
+    """The run's parent imports what publishing needs, not dask (there for prefect-dask) nor pdfplumber and
+    camelot (the workers' business); pandera still validates, and dask still imports afterwards."""
+    code = (
+        "import sys, pipeline.run as r; r._import_publishing()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'extractors', 'pdfplumber', 'camelot', 'pypdfium2'}))\n"
+        "import pandas as pd, pandera.errors\n"
+        "from schemas.tables import Runs\n"
+        "try:\n    Runs.validate(pd.DataFrame({'run_id': ['x']}))\nexcept pandera.errors.SchemaError:\n    print('invalid')\n"
+        "import dask.dataframe\nprint('dask', dask.dataframe.DataFrame.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.split("\n")[:3] == ["[]", "invalid", "dask DataFrame"]
