@@ -90,7 +90,8 @@ def _name_infos(values: pd.DataFrame) -> dict[str, _NameInfo]:
             info.tables.add((f, r["table"]))
         s = r.get("sasaran")
         if not _blank(s):
-            n = sasaran_norm.setdefault(s, normalize(s))
+            if (n := sasaran_norm.get(s)) is None:
+                n = sasaran_norm[s] = normalize(s)
             info.sasaran.add((f, n.key))
             info.sasaran_tokens.setdefault(f, set()).update(n.tokens)
         v = r.get("value")

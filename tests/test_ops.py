@@ -310,6 +310,25 @@ def test_publishing_is_imported_beside_the_last_documents_only(raw, tmp_path, mo
     assert imported == [True]  # done before extract_planned returns
 
 
+def test_larger_files_are_extracted_first_and_results_keep_file_order(tmp_path):
+    """A long report started last would keep one worker busy while the others idle."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, size in [("a.pdf", 10), ("b.pdf", 3000), ("c.pdf", 200)]:
+        (raw / name).write_bytes(b"%PDF-1.4\n" + b"x" * size)
+    settings = settings_for(raw, tmp_path)
+    plan = run_module.plan_run(settings)
+    started = []
+
+    def extract_many(paths, landed):
+        started.extend(p.name for p in paths)
+        return [failed_result(p, "not read in this test") for p in paths]
+
+    results = run_module.extract_planned(plan, settings, extract_many)
+    assert started == ["b.pdf", "c.pdf", "a.pdf"]
+    assert [r.document["source_file"] for r in results] == ["a.pdf", "b.pdf", "c.pdf"]
+
+
 def test_bench_perf_reports_medians_of_alternating_rounds(raw, tmp_path):
     from pipeline.bench_perf import perf_report
 
