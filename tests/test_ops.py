@@ -286,12 +286,25 @@ def test_progress_is_plain_lines_when_not_a_terminal():
     assert "[1/2] a.pdf: failed" in text
 
 
-def test_publishing_is_imported_beside_the_last_documents_only(raw, tmp_path, monkeypatch):
-    """The imports publishing needs run once a worker has no document left, and finish before publishing."""
+def _fake_pdfs(raw: Path, sizes: list[int]) -> None:
+    raw.mkdir()
+    for k, size in enumerate(sizes):
+        (raw / f"{'abcdefgh'[k]}.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * size)
+
+
+@pytest.mark.parametrize("n_docs, workers, importing", [
+    (6, 2, [False, False, True, True, True, True]),  # from the smaller half of the documents on
+    (3, 2, [False, True, True]),  # the last document alone in flight: a worker idles
+    (2, 4, [True, True]),  # more workers than documents: idle from the start
+])
+def test_publishing_is_imported_beside_the_last_documents_only(tmp_path, monkeypatch, n_docs, workers, importing):
+    """The imports publishing needs run beside the smaller half of the documents or once a worker idles,
+    and finish before publishing."""
     release = threading.Event()
     imported = []
     monkeypatch.setattr(run_module, "_import_publishing", lambda: (release.wait(10), imported.append(True)))
-    settings = settings_for(raw, tmp_path)  # 3 documents, 2 workers
+    _fake_pdfs(tmp_path / "raw", [100 * (n_docs - k) for k in range(n_docs)])
+    settings = Settings(raw_dir=tmp_path / "raw", curated_dir=tmp_path / "curated", reports_dir=tmp_path / "reports", workers=workers)
     plan = run_module.plan_run(settings)
     importing_after_each_landing = []
 
@@ -305,18 +318,14 @@ def test_publishing_is_imported_beside_the_last_documents_only(raw, tmp_path, mo
         return results
 
     run_module.extract_planned(plan, settings, extract_many)
-    # 3 documents on 2 workers: once two have landed, only the last is in flight and a worker idles
-    assert importing_after_each_landing == [False, True, True]
+    assert importing_after_each_landing == importing
     assert imported == [True]  # done before extract_planned returns
 
 
 def test_larger_files_are_extracted_first_and_results_keep_file_order(tmp_path):
     """A long report started last would keep one worker busy while the others idle."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, size in [("a.pdf", 10), ("b.pdf", 3000), ("c.pdf", 200)]:
-        (raw / name).write_bytes(b"%PDF-1.4\n" + b"x" * size)
-    settings = settings_for(raw, tmp_path)
+    _fake_pdfs(tmp_path / "raw", [10, 3000, 200])
+    settings = settings_for(tmp_path / "raw", tmp_path)
     plan = run_module.plan_run(settings)
     started = []
 
