@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 
 SCALE = 2.0  # page render scale (144 dpi): words are cut and recognised at this size
 DET_SCALE = 1.0  # lines are found on a smaller copy: detection costs grow with the area
-DET_MAX_SIDE = 1000  # and no larger than this (px) a side: the detector's memory grows with the area
-# (about 200 MB for an A4 page at DET_SCALE, 842 px high)
+DET_MAX_SIDE = 1000  # and no larger than this (px) a side
+DET_BAND, DET_OVERLAP = 480, 96  # px: the detector reads the page in overlapping bands. Its memory grows with
+# the area (about 200 MB for an A4 page at DET_SCALE, 842 px high; 90 MB for a band); a line up to
+# DET_OVERLAP high lies whole in one band
 LINES = 20  # a cover's title block: lines read per page
 ENOUGH_CHARS = 200  # a page giving fewer characters than this: the next page is read too
 WORD_GAP = 0.2  # a blank run at least this fraction of the line's height separates two words
@@ -101,8 +103,8 @@ def _page_text(engine, page) -> Iterator[str]:
     small = np.array(image.resize((round(image.width / f), round(image.height / f))))
     if (small.min(axis=2) < INK).sum() < MIN_INK_PIXELS:
         return  # a blank page (a cover's blank back): nothing for the detector to find
-    boxes, _ = engine.text_det(small)
-    if boxes is None or len(boxes) == 0:
+    boxes = _detect(engine, small)
+    if not boxes:
         return
     pixels = np.array(image)
     read: list[str] = []
@@ -113,6 +115,22 @@ def _page_text(engine, page) -> Iterator[str]:
         if text := " ".join(t for t in boxes_text if t):
             read.append(text)
         yield unicodedata.normalize("NFKC", "\n".join(read))
+
+
+def _detect(engine, image) -> list:
+    """The page's text boxes, found band by band. A box is kept from the band whose core (the band less
+    half the overlap at each inner edge) holds its middle: the cores tile the page, and a line cut by a
+    band's edge has its middle outside that band's core."""
+    import numpy as np
+
+    height, step, half = image.shape[0], DET_BAND - DET_OVERLAP, DET_OVERLAP / 2
+    boxes = []
+    for top in range(0, max(1, height - DET_OVERLAP), step):
+        found, _ = engine.text_det(np.ascontiguousarray(image[top : top + DET_BAND]))
+        low = top + half if top else 0
+        high = top + DET_BAND - half if top + DET_BAND < height else height
+        boxes += [b + np.array((0, top), b.dtype) for b in (found if found is not None else []) if low <= b[:, 1].mean() + top < high]
+    return boxes
 
 
 def _lines(boxes: list) -> list[list]:

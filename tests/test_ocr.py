@@ -18,9 +18,10 @@ COVER = [
 ]
 
 
-def _scan(path: Path, blank_first: bool = False, pagesize=None) -> Path:
+def _scan(path: Path, blank_first: bool = False, pagesize=None, top: int = 250) -> Path:
     """A cover drawn into an image, and only the image put in the PDF: no text layer, as a scanner makes it;
-    after a blank scanned page if `blank_first`; on an A4 page unless `pagesize` (points) says otherwise."""
+    after a blank scanned page if `blank_first`; on an A4 page unless `pagesize` (points) says otherwise;
+    its first line's middle `top` pixels down the 1754 px high image."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
@@ -30,7 +31,7 @@ def _scan(path: Path, blank_first: bool = False, pagesize=None) -> Path:
     img = Image.new("L", (1240, 1754), 255)
     g = ImageDraw.Draw(img)
     for k, (line, size) in enumerate(COVER):
-        g.text((620, 250 + 110 * k), line, font=ImageFont.truetype(str(fonts / "VeraBd.ttf"), size), fill=0, anchor="mm")
+        g.text((620, top + 110 * k), line, font=ImageFont.truetype(str(fonts / "VeraBd.ttf"), size), fill=0, anchor="mm")
     img = img.rotate(0.3, fillcolor=255)
     size = pagesize or A4
     c = canvas.Canvas(str(path), pagesize=size)
@@ -65,7 +66,20 @@ def test_a_blank_page_is_not_given_to_the_detector(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "text_det", lambda img, _det=engine.text_det: detected.append(img.shape) or _det(img))
     texts = ocr.cover_text(_scan(tmp_path / "cover.pdf", blank_first=True), pages=2)
     assert texts[0] == "" and "TAHUN 2023" in texts[1]
-    assert len(detected) == 1  # the cover only
+    assert len(detected) == 2  # the cover's two bands (842 px high at 72 dpi) only
+
+
+@pytest.mark.parametrize("top", [820, 880, 900, 960])
+def test_lines_across_the_detectors_bands_are_read_once_and_whole(tmp_path, top):
+    """The detector reads a page in overlapping bands (the seam of an A4 page's two is 432 px down at 72 dpi,
+    900 px here): a line lying across it is found whole in one band and not again, cut, in the other."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from rapidfuzz import fuzz
+
+    lines = ocr.cover_text(_scan(tmp_path / "cover.pdf", top=top), pages=1)[0].splitlines()
+    assert len(lines) == len(COVER)
+    for read, (printed, _) in zip(lines, COVER):  # OCR's own noise aside ("KI NERJA", "PEMERiNTAH")
+        assert fuzz.ratio(read.replace(" ", "").upper(), printed.replace(" ", "")) >= 90
 
 
 def test_a_large_page_is_shrunk_for_the_detector(tmp_path, monkeypatch):
@@ -75,7 +89,7 @@ def test_a_large_page_is_shrunk_for_the_detector(tmp_path, monkeypatch):
     detected = []
     monkeypatch.setattr(engine, "text_det", lambda img, _det=engine.text_det: detected.append(img.shape) or _det(img))
     texts = ocr.cover_text(_scan(tmp_path / "poster.pdf", pagesize=(1684, 2382)), pages=1)  # A1
-    assert max(detected[0][:2]) <= ocr.DET_MAX_SIDE
+    assert all(max(shape[:2]) <= ocr.DET_MAX_SIDE and shape[0] <= ocr.DET_BAND for shape in detected)
     assert "DINAS KETAHANAN PANGAN KABUPATEN SUKAMAJU" in texts[0].splitlines()
 
 
