@@ -63,7 +63,7 @@ def _engine():
 def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callable[[list[str]], bool] | None = None) -> list[str] | None:
     """The text of the first page, and of the next ones (up to `pages`) while what was read is not
     `enough` (default: fewer than ENOUGH_CHARS characters); one string per page, lines in reading order,
-    the last page's ending with the batch of lines that made it enough. None when the OCR package is absent
+    the last page's ending with the line that made it enough. None when the OCR package is absent
     or the OCR failed. `timeout` is checked between pages: no page is started once it has passed."""
     enough = enough or (lambda texts: sum(len(t) for t in texts) >= ENOUGH_CHARS)
     engine = _engine()
@@ -119,14 +119,15 @@ def _page_text(engine, page) -> Iterator[str]:
 
 def _detect(engine, image) -> list:
     """The page's text boxes, found band by band. A box is kept from the band whose core (the band less
-    half the overlap at each inner edge) holds its middle: the cores tile the page, and a line cut by a
-    band's edge has its middle outside that band's core."""
+    half the overlap at each inner edge) holds its middle: the cores tile the page, and a line up to
+    DET_OVERLAP high cut by a band's edge has its middle outside that band's core (a taller one may be
+    read twice, in halves)."""
     import numpy as np
 
     height, step, half = image.shape[0], DET_BAND - DET_OVERLAP, DET_OVERLAP / 2
     boxes = []
     for top in range(0, max(1, height - DET_OVERLAP), step):
-        found, _ = engine.text_det(np.ascontiguousarray(image[top : top + DET_BAND]))
+        found, _ = engine.text_det(image[top : top + DET_BAND])
         low = top + half if top else 0
         high = top + DET_BAND - half if top + DET_BAND < height else height
         boxes += [b + np.array((0, top), b.dtype) for b in (found if found is not None else []) if low <= b[:, 1].mean() + top < high]

@@ -167,17 +167,17 @@ def extract_planned(plan: Plan, settings: Settings, extract_many: ExtractMany, o
     """Extract what the plan needs, caching each result as it lands; all results in file order.
 
     Larger files go first: a long report started last would keep one worker busy while the others idle.
-    Publishing's imports (about 1 s of one core) run beside the smaller half of the documents, or as soon
-    as a worker idles, instead of after the last one. Not from the start: they hold about 100 MB, and the
-    larger documents, read first, need the most memory."""
+    Publishing's imports (about 1 s of one core) start once half the documents have landed, or as soon as
+    a worker idles, and run beside the last (smaller) ones instead of after them. Not from the start: they
+    hold about 100 MB, and the larger documents, read first, need the most memory."""
     todo = sorted(plan.to_extract, key=_size, reverse=True)
     warm_up = threading.Thread(target=_import_publishing, name="import-publishing", daemon=True)
     landed_count = 0
 
     def start_warm_up_when_due() -> None:
-        larger_half_read = 2 * landed_count >= len(todo)
+        half_landed = 2 * landed_count >= len(todo)
         worker_idle = len(todo) - landed_count < settings.workers
-        if warm_up.ident is None and (larger_half_read or worker_idle):
+        if warm_up.ident is None and (half_landed or worker_idle):
             warm_up.start()
 
     def landed(result: DocumentResult) -> None:

@@ -8,6 +8,7 @@ reviewer is told. The README's table docs are generated from these classes (`kin
 from __future__ import annotations
 
 import sys
+import types
 
 import numpy as np
 import pandas as pd
@@ -19,17 +20,12 @@ from .vocabulary import DOC_TYPES, MEASURES, PERIODS, STATUSES
 
 def _pandera_without_dask() -> None:
     """pandera imports dask.dataframe (0.4 s, 45 MB) the first time a model is built, only to learn dask's
-    types; dask is installed for prefect-dask, these tables are pandas. So pandera's dask typing module is
-    loaded once with dask hidden (it then reports dask absent) unless the process already uses dask."""
-    if "pandera.typing.dask" in sys.modules or "dask.dataframe" in sys.modules:
-        return
-    hidden = [m for m in ("dask", "dask.dataframe") if m not in sys.modules]
-    sys.modules.update(dict.fromkeys(hidden))  # None in sys.modules: `import dask` raises ImportError
-    try:
-        import pandera.typing.dask  # noqa: F401
-    finally:
-        for m in hidden:
-            del sys.modules[m]
+    types; dask is installed for prefect-dask, these tables are pandas. So, unless it is loaded already,
+    pandera's dask typing module is a stand-in saying dask is absent: pandera validates no dask frame in
+    this process, and dask itself is untouched."""
+    stand_in = types.ModuleType("pandera.typing.dask", "kinerja's stand-in: its tables are pandas frames")
+    stand_in.DASK_INSTALLED = False
+    sys.modules.setdefault("pandera.typing.dask", stand_in)
 
 
 _pandera_without_dask()

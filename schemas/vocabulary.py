@@ -1,5 +1,5 @@
-"""The closed vocabularies of the curated tables' columns, kept apart from the models so the extractors can
-use them without importing pandas and pandera (a worker, or the run's parent before it publishes)."""
+"""The closed vocabularies of the curated tables' columns, apart from the models: importing them needs
+neither pandas nor pandera (a worker, or a run's parent before it publishes)."""
 
 DOC_TYPES = ("LKIP", "RENSTRA", "IKU", "IKI", "PK", "POHON_KINERJA", "CASCADING", "PENGUKURAN_KINERJA", "RENJA", "RKT", "RPJMD", "LRA", "OTHER")
 MEASURES = ("target", "realisasi", "capaian", "baseline")

@@ -1,6 +1,7 @@
 """What a report is, from its own pages."""
 
-from extractors.document import classify_doc_type, describe_document, find_period, find_region
+from extractors import EXTRACTORS
+from extractors.document import _DOC_TYPES, classify_doc_type, describe_document, find_period, find_region
 from schemas.vocabulary import DOC_TYPES
 
 
@@ -163,3 +164,11 @@ def test_random_text_never_raises(pages):
     info = describe_document(pages)
     assert info.doc_type in DOC_TYPES
     assert (info.year_from is None) == (info.year_to is None)
+
+
+def test_every_family_the_extractors_know_is_a_curated_doc_type():
+    """A report family added to the classifier or an extractor, but not to the vocabulary, would only fail
+    at publish time."""
+    assert {t for _, t in _DOC_TYPES} | {"OTHER"} <= set(DOC_TYPES)
+    for cls in EXTRACTORS.values():
+        assert set(cls.doc_types) <= set(DOC_TYPES), cls.__name__

@@ -293,13 +293,13 @@ def _fake_pdfs(raw: Path, sizes: list[int]) -> None:
 
 
 @pytest.mark.parametrize("n_docs, workers, importing", [
-    (6, 2, [False, False, True, True, True, True]),  # from the smaller half of the documents on
+    (6, 2, [False, False, True, True, True, True]),  # once half the documents have landed
     (3, 2, [False, True, True]),  # the last document alone in flight: a worker idles
     (2, 4, [True, True]),  # more workers than documents: idle from the start
 ])
-def test_publishing_is_imported_beside_the_last_documents_only(tmp_path, monkeypatch, n_docs, workers, importing):
-    """The imports publishing needs run beside the smaller half of the documents or once a worker idles,
-    and finish before publishing."""
+def test_publishing_is_imported_beside_the_last_documents(tmp_path, monkeypatch, n_docs, workers, importing):
+    """The imports publishing needs start once half the documents have landed or a worker idles, and
+    finish before publishing."""
     release = threading.Event()
     imported = []
     monkeypatch.setattr(run_module, "_import_publishing", lambda: (release.wait(10), imported.append(True)))
@@ -322,8 +322,9 @@ def test_publishing_is_imported_beside_the_last_documents_only(tmp_path, monkeyp
     assert imported == [True]  # done before extract_planned returns
 
 
-def test_larger_files_are_extracted_first_and_results_keep_file_order(tmp_path):
+def test_larger_files_are_extracted_first_and_results_keep_file_order(tmp_path, monkeypatch):
     """A long report started last would keep one worker busy while the others idle."""
+    monkeypatch.setattr(run_module, "_import_publishing", lambda: None)
     _fake_pdfs(tmp_path / "raw", [10, 3000, 200])
     settings = settings_for(tmp_path / "raw", tmp_path)
     plan = run_module.plan_run(settings)
