@@ -115,10 +115,12 @@ class IndicatorValuesReview(IndicatorValues):
 
     @pa.dataframe_check
     def one_unit_per_indicator(cls, df: pd.DataFrame) -> Series[bool]:
-        """An indicator is measured in one unit within a document."""
-        unit = df["unit"].str.lower().replace({"persen": "%", "percent": "%", "persentase": "%"})
+        """An indicator is measured in one unit within a document (its capaian, a percentage of the target
+        whatever the unit, aside)."""
+        capaian = df["measure"] == "capaian"
+        unit = df["unit"].str.lower().replace({"persen": "%", "percent": "%", "persentase": "%"}).mask(capaian)
         n_units = unit.groupby([df["source_file"], df["indicator_id"]]).transform("nunique")  # nulls not counted
-        return n_units.fillna(0) <= 1
+        return (n_units.fillna(0) <= 1) | capaian
 
     @pa.dataframe_check
     def year_known(cls, df: pd.DataFrame) -> Series[bool]:

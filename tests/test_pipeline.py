@@ -123,6 +123,20 @@ def test_error_rows_are_held_back_and_warnings_kept():
     assert warn["check"].tolist() == ["capaian_matches_realisasi_over_target"] and warn.iloc[0]["value"] == "90%"
 
 
+def test_an_indicator_in_two_units_is_a_warning_but_its_capaian_in_percent_is_not():
+    people = {"indicator_name": "Jumlah Korban Bencana yang Mendapatkan Permakanan", "indicator_id": "ind_000000000002"}
+    res = _result([
+        {**people, "measure": "target", "value": 6967.0, "value_text": "6.967", "unit": "Jiwa"},
+        {**people, "measure": "realisasi", "value": 6800.0, "value_text": "6.800", "unit": "Jiwa"},
+        {**people, "measure": "capaian", "value": 97.6, "value_text": "97,60", "unit": "%"},
+        {"measure": "target", "value": 80.0, "value_text": "80", "unit": "%"},
+        {"measure": "realisasi", "value": 12.0, "value_text": "12", "unit": "orang"},  # another unit: warning
+    ])
+    f = validate(results_to_frames([res]))["validation_failures"]
+    units = f[f["check"] == "one_unit_per_indicator"]
+    assert sorted(units["value"]) == ["12", "80"] and set(units["severity"]) == {"warning"}
+
+
 def test_report_escapes_text_from_pdfs():
     res = _result([{"measure": "target", "value": None, "value_text": "<script>alert(1)</script>", "year": 3025}])
     out = validate(results_to_frames([res]))
