@@ -35,7 +35,11 @@ REVIEW_COLUMNS = ["name_a", "name_b", "score", "reason", "id_a", "id_b", "files_
 
 
 def _blank(v) -> bool:
-    return v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) or str(v).strip() == ""
+    if isinstance(v, str):  # the common cases first: this runs for every cell of every value row
+        return not v.strip()
+    if v is None or isinstance(v, float):
+        return v is None or v != v
+    return (pd.api.types.is_scalar(v) and pd.isna(v)) or str(v).strip() == ""
 
 
 def _names(v) -> list[str]:

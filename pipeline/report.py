@@ -5,6 +5,7 @@ Everything from a PDF is data: jinja2 autoescaping escapes every value put into 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -40,17 +41,24 @@ def _none(v):
     return None if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else v
 
 
+def _page_order(row: dict) -> tuple[bool, int]:
+    return row["page"] is None, row["page"] or 0
+
+
 def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame) -> str:
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     template = env.from_string(_TEMPLATE)
     counts = values.groupby("source_file").size().to_dict() if len(values) else {}
+    by_group: dict[str, dict[tuple[str, str], list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for r in failures.to_dict("records"):  # one pass: a report lists thousands of documents
+        f = {k: _none(v) for k, v in r.items()}
+        by_group[f["source_file"]][(f["check"], f["severity"])].append(f)
     docs = []
     for d in documents.sort_values("source_file").to_dict("records"):
-        f = failures[failures["source_file"] == d["source_file"]] if len(failures) else failures
-        groups = []
-        for (check, severity), g in f.groupby(["check", "severity"], sort=True) if len(f) else []:
-            rows = [{k: _none(v) for k, v in r.items()} for r in g.sort_values("page").to_dict("records")]
-            groups.append({"check": check, "severity": severity, "rows": rows, "message": rows[0]["message"].split(" (")[0]})
+        groups = [
+            {"check": check, "severity": severity, "rows": sorted(rows, key=_page_order), "message": rows[0]["message"].split(" (")[0]}
+            for (check, severity), rows in sorted(by_group.get(d["source_file"], {}).items())
+        ]
         groups.sort(key=lambda g: (g["severity"] != "error", g["check"]))
         yf, yt = _none(d["year_from"]), _none(d["year_to"])
         docs.append(
@@ -58,8 +66,8 @@ def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.Da
                 **{k: _none(v) for k, v in d.items()},
                 "years": "" if yf is None else (str(yf) if yf == yt else f"{yf}-{yt}"),
                 "n_values": counts.get(d["source_file"], 0),
-                "n_errors": int((f["severity"] == "error").sum()) if len(f) else 0,
-                "n_warnings": int((f["severity"] == "warning").sum()) if len(f) else 0,
+                "n_errors": sum(len(g["rows"]) for g in groups if g["severity"] == "error"),
+                "n_warnings": sum(len(g["rows"]) for g in groups if g["severity"] == "warning"),
                 "groups": groups,
             }
         )
