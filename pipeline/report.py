@@ -57,7 +57,7 @@ def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.Da
     for d in documents.sort_values("source_file").to_dict("records"):
         groups = [
             {"check": check, "severity": severity, "rows": sorted(rows, key=_page_order), "message": rows[0]["message"].split(" (")[0]}
-            for (check, severity), rows in sorted(by_group.get(d["source_file"], {}).items())
+            for (check, severity), rows in by_group.get(d["source_file"], {}).items()
         ]
         groups.sort(key=lambda g: (g["severity"] != "error", g["check"]))
         yf, yt = _none(d["year_from"]), _none(d["year_to"])

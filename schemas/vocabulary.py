@@ -1,5 +1,5 @@
-"""The closed vocabularies of the curated tables' columns, apart from the models: importing them needs
-neither pandas nor pandera (a worker, or a run's parent before it publishes)."""
+"""The closed vocabularies of the curated tables' columns, in a module of their own: the models read them
+here, and the process that publishes never imports the extractors (pdfplumber, pdfium) to get them."""
 
 DOC_TYPES = ("LKIP", "RENSTRA", "IKU", "IKI", "PK", "POHON_KINERJA", "CASCADING", "PENGUKURAN_KINERJA", "RENJA", "RKT", "RPJMD", "LRA", "OTHER")
 MEASURES = ("target", "realisasi", "capaian", "baseline")
