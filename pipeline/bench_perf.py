@@ -19,6 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from statistics import median
+from typing import NamedTuple
 
 import psutil
 
@@ -124,26 +125,34 @@ def _kinerja_run(raw: Path, curated: Path, reports: Path, workers: int, *flags: 
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def _full_run(raw: Path, workers: int) -> tuple[dict, float, PeakRss, float]:
+def _wait(proc: subprocess.Popen, what: str) -> None:
+    _, stderr = proc.communicate()
+    if proc.returncode != 0:
+        raise RunError(f"{what} failed: {stderr.strip()[-300:]}")
+
+
+class FullRun(NamedTuple):
+    summary: dict  # the run's counts, from its manifest
+    run_s: float
+    memory: PeakRss
+    rerun_s: float
+
+
+def _full_run(raw: Path, workers: int) -> FullRun:
     """A cold `kinerja run --no-prefect` in a new process with a fresh curated folder, its process tree under
     the memory sampler; then the no-change rerun as a data team runs it, `kinerja run` again."""
     with tempfile.TemporaryDirectory(prefix="kinerja-perf-") as tmp:
         curated, reports = Path(tmp) / "curated", Path(tmp) / "reports"
         start = time.perf_counter()
         proc = _kinerja_run(raw, curated, reports, workers, "--no-prefect")
-        with PeakRss(proc.pid) as rss:
-            _, stderr = proc.communicate()
+        with PeakRss(proc.pid) as memory:
+            _wait(proc, "the full run")
         run_s = time.perf_counter() - start
-        if proc.returncode != 0:
-            raise RunError(f"the full run failed: {stderr.strip()[-300:]}")
         summary = read_manifest(curated)["summary"]
         start = time.perf_counter()
-        rerun = _kinerja_run(raw, curated, reports, workers)
-        _, stderr = rerun.communicate()
+        _wait(_kinerja_run(raw, curated, reports, workers), "the no-change rerun")
         rerun_s = time.perf_counter() - start
-        if rerun.returncode != 0:
-            raise RunError(f"the no-change rerun failed: {stderr.strip()[-300:]}")
-    return summary, run_s, rss, rerun_s
+    return FullRun(summary, run_s, memory, rerun_s)
 
 
 def perf_report(raw: Path, workers: int, baseline: bool = True, rounds: int = 1) -> list[str]:
@@ -155,26 +164,26 @@ def perf_report(raw: Path, workers: int, baseline: bool = True, rounds: int = 1)
         runs.append(_full_run(raw, workers))
         if baseline:
             bares.append(bare_pdfplumber(paths, workers))
-    summary = runs[-1][0]
+    summary = runs[-1].summary
     pages = summary["pages"]
-    run_s = median(r[1] for r in runs)
-    rerun_s = median(r[3] for r in runs)
+    run_s = median(r.run_s for r in runs)
+    rerun_s = median(r.rerun_s for r in runs)
     each = f" (median of {rounds}: " if rounds > 1 else " ("
     lines = [
         f"documents: {summary['documents']} ({summary['ok']} ok, {summary['partial']} partial, {summary['failed']} failed, {summary['needs_ocr']} needing OCR), pages: {pages}, workers: {workers}",
         f"full run:          {run_s:8.1f} s  {pages / run_s:7.2f} pages/s{each}`kinerja run --no-prefect` in a new process: {summary['values']} values, {summary['budget_lines']} budget lines)",
     ]
     if baseline:
-        bare_pages, bare_s = bares[-1][0], median(b[1] for b in bares)
-        each_ratio = [(r[0]["pages"] / r[1]) / (b[0] / b[1]) for r, b in zip(runs, bares)]
+        bare_pages, bare_s = bares[-1][0], median(seconds for _, seconds in bares)
+        each_ratio = [(r.summary["pages"] / r.run_s) / (n / seconds) for r, (n, seconds) in zip(runs, bares)]
         lines += [
             f"bare pdfplumber:   {bare_s:8.1f} s  {bare_pages / bare_s:7.2f} pages/s{each}extract_tables on every page, {workers} processes)",
             f"ratio:             {(pages / run_s) / (bare_pages / bare_s):8.2f}  (full run pages/s over bare pdfplumber pages/s"
             + (f"; rounds: {', '.join(f'{x:.2f}' for x in each_ratio)})" if rounds > 1 else ")"),
         ]
-    peak_pss, peak_rss = max(r[2].peak_pss for r in runs), max(r[2].peak_total for r in runs)
-    peak_single = max(r[2].peak_single for r in runs)
-    sampler = runs[0][2]
+    peak_pss, peak_rss = max(r.memory.peak_pss for r in runs), max(r.memory.peak_total for r in runs)
+    peak_single = max(r.memory.peak_single for r in runs)
+    sampler = runs[0].memory
     lines += [
         f"peak memory:       {peak_pss / 2**20:8.0f} MB  PSS of all processes together (shared pages split among their processes; sampled every {sampler.interval_s * sampler.pss_every:.1f} s{'; highest round' if rounds > 1 else ''})",
         f"peak RSS:          {peak_rss / 2**20:8.0f} MB  RSS of all processes together (shared pages counted in each; {peak_single / 2**20:.0f} MB the largest one; sampled every {sampler.interval_s:.1f} s)",
