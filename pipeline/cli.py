@@ -137,7 +137,7 @@ def samples(
     seed: int = typer.Option(0, help="random seed of --corpus"),
 ) -> None:
     """Generate the sample reports (from the seed documents' real tables) into OUT."""
-    from .samples import write_corpus, write_samples
+    from .devtools.samples import write_corpus, write_samples
 
     paths = write_corpus(out, corpus, seed) if corpus else write_samples(out)
     console.print(f"{len(paths)} files in {out}")
@@ -159,7 +159,7 @@ def bench_accuracy(
     curated: Optional[Path] = typer.Option(None, help="score an existing curated folder instead of extracting"),
 ) -> None:
     """Recall and precision of extracted values against hand labels, per file and in total."""
-    from .bench import accuracy_report
+    from .devtools.bench.accuracy import accuracy_report
 
     _echo_bench(lambda: accuracy_report(raw, truth, Settings.resolve(workers=workers), curated))
 
@@ -181,7 +181,7 @@ def bench_metadata(
     truth: Path = typer.Option(..., help="CSV file,doc_type,agency,region,year_from,year_to,... read by hand"),
 ) -> None:
     """doc_type, agency, region and period read from each report, against hand-read values."""
-    from .bench_metadata import metadata_report
+    from .devtools.bench.metadata import metadata_report
 
     metadata_report(raw, truth)
 
@@ -194,7 +194,7 @@ def bench_perf(
     rounds: int = typer.Option(1, min=1, help="alternate full run and baseline this many times; report medians (a shared machine's speed wanders)"),
 ) -> None:
     """Pages/s of a full run vs bare pdfplumber extract_tables, peak RSS, and a no-change rerun's time."""
-    from .bench_perf import perf_report
+    from .devtools.bench.perf import perf_report
 
     _echo_bench(lambda: perf_report(raw, Settings.resolve(workers=workers).workers, baseline, rounds))
 
@@ -204,7 +204,7 @@ def bench_matching(
     pairs: Optional[Path] = typer.Option(None, help="labelled pairs CSV (name_a,name_b,same,kind,note); default tests/data/indicator_pairs.csv"),
 ) -> None:
     """Pair precision and recall of the indicator-name matcher; pairs in the review band are counted apart."""
-    from .bench_matching import DEFAULT_PAIRS, matching_report
+    from .devtools.bench.matching import DEFAULT_PAIRS, matching_report
 
     path = pairs or DEFAULT_PAIRS
     if not path.is_file():

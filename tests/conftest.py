@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.samples import write_bad_inputs, write_samples
+from pipeline.devtools.samples import write_bad_inputs, write_samples
 
 # Prefect's throwaway API server starts slowly on a loaded 2-core CI machine; its default 20 s is too short.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "300")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.bench import score
+from pipeline.devtools.bench.accuracy import score
 from pipeline.isolation import extract_all
 from pipeline.run import discover_documents
 from pipeline.settings import Settings

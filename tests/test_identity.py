@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from normalizers.identity import compare, match, normalize
 from normalizers.text import indicator_id
-from pipeline.bench_matching import DEFAULT_PAIRS, matching_report
+from pipeline.devtools.bench.matching import DEFAULT_PAIRS, matching_report
 from pipeline.catalogue import (
     build_catalogue,
     catalogue_summary,

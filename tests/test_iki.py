@@ -14,7 +14,7 @@ from extractors.interpret import TableContext, grid_to_layout, layout_to_values
 from normalizers.text import clean_indicator_name, indicator_id
 from pipeline.isolation import extract_all
 from pipeline.run import run_pipeline
-from pipeline.samples import LAMPUNG, PROBOLINGGO, SAMPLE_NAMES
+from pipeline.devtools.samples import LAMPUNG, PROBOLINGGO, SAMPLE_NAMES
 from pipeline.settings import Settings
 from schemas.tables import IndicatorAttributes
 

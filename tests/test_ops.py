@@ -340,7 +340,7 @@ def test_larger_files_are_extracted_first_and_results_keep_file_order(tmp_path, 
 
 
 def test_bench_perf_reports_medians_of_alternating_rounds(raw, tmp_path):
-    from pipeline.bench_perf import perf_report
+    from pipeline.devtools.bench.perf import perf_report
 
     one = tmp_path / "one"
     one.mkdir()

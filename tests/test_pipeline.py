@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.bench import score
+from pipeline.devtools.bench.accuracy import score
 from pipeline.cli import app
 from pipeline.extract import DocumentResult
 from pipeline.publish import results_to_frames, validate

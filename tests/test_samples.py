@@ -12,7 +12,7 @@ import pdfplumber
 import pypdf
 import pytest
 
-from pipeline.samples import (BUDGET_COLUMNS, SAMPLE_NAMES, TREE_COLUMNS, TRUTH_COLUMNS,
+from pipeline.devtools.samples import (BUDGET_COLUMNS, SAMPLE_NAMES, TREE_COLUMNS, TRUTH_COLUMNS,
                               cell_value, write_bad_inputs, write_corpus, write_samples)
 
 BEKASI, LAMPUNG, PROBOLINGGO, POHON = SAMPLE_NAMES
@@ -276,6 +276,6 @@ def test_cell_value(text, value, unit):
 @pytest.mark.filterwarnings("ignore:'pipeline.samples' found in sys.modules")
 def test_module_cli(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "argv", ["samples", str(tmp_path)])
-    runpy.run_module("pipeline.samples", run_name="__main__")
+    runpy.run_module("pipeline.devtools.samples.__init__", run_name="__main__")
     assert len(capsys.readouterr().out.splitlines()) == len(SAMPLE_NAMES)
     assert {p.name for p in tmp_path.glob("*.pdf")} == set(SAMPLE_NAMES)

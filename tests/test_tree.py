@@ -15,10 +15,10 @@ from extractors import extractor_for
 from extractors.geometry import drop_frames, line_closed_boxes, link_boxes, merge_stacked, nearest_above, shape_boxes
 from extractors.grid import Cell, Grid
 from extractors.tree import TreeExtractor, box_content, build_tree, table_nodes
-from pipeline.bench import score
+from pipeline.devtools.bench.accuracy import score
 from pipeline.extract import extract_document
 from pipeline.publish import results_to_frames, validate
-from pipeline.samples import SAMPLE_NAMES, _pohon
+from pipeline.devtools.samples import SAMPLE_NAMES, _pohon
 
 POHON = next(n for n in SAMPLE_NAMES if "pohon" in n)
 DISBUN = "jabar_disbun_pohon_kinerja_2016.pdf"

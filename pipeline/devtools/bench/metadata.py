@@ -16,7 +16,7 @@ import pandas as pd
 
 from extractors.document import describe_document
 
-from .extract import _open, cover_texts
+from pipeline.extract import _open, cover_texts
 
 FIELDS = ("doc_type", "agency", "region", "period")
 

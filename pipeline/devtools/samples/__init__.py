@@ -10,7 +10,7 @@ of Dinas Sosial Kota Bekasi, the IKI 2023-2026 of Dinas Sosial Kabupaten Lampung
 eselon III/IV of Dinas Sosial Kota Probolinggo. Values that those reports do not print (quarterly
 realisasi, some baselines) are invented and internally consistent (capaian = realisasi/target*100).
 
-    python -m pipeline.samples OUT_DIR
+    python -m pipeline.devtools.samples OUT_DIR
 """
 from __future__ import annotations
 
@@ -1612,6 +1612,6 @@ def write_corpus(out_dir: Path, n: int, seed: int = 0) -> list[Path]:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m pipeline.samples OUT_DIR")
+        sys.exit("usage: python -m pipeline.devtools.samples OUT_DIR")
     for p in write_samples(Path(sys.argv[1])):
         print(p)

@@ -23,9 +23,9 @@ from typing import NamedTuple
 
 import psutil
 
-from .errors import RunError
-from .run import discover_documents
-from .store import read_manifest
+from pipeline.errors import RunError
+from pipeline.run import discover_documents
+from pipeline.store import read_manifest
 
 
 class PeakRss:

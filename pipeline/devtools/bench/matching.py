@@ -15,7 +15,7 @@ import pandas as pd
 
 from normalizers.identity import match_pairs
 
-DEFAULT_PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "indicator_pairs.csv"
+DEFAULT_PAIRS = Path(__file__).resolve().parents[3] / "tests" / "data" / "indicator_pairs.csv"
 
 
 def _split(a: str, b: str) -> str:

@@ -17,8 +17,8 @@ from rapidfuzz import fuzz
 
 from schemas.vocabulary import MEASURES
 
-from .errors import KinerjaError
-from .settings import Settings
+from pipeline.errors import KinerjaError
+from pipeline.settings import Settings
 
 NAME_THRESHOLD = 85
 
@@ -92,7 +92,7 @@ def accuracy_report(raw: Path, truth_csv: Path, settings: Settings, curated: Pat
     if curated is not None:
         values = pd.read_parquet(Path(curated) / "indicator_values.parquet")
     else:
-        from .run import discover_documents, run_pipeline
+        from pipeline.run import discover_documents, run_pipeline
 
         with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as tmp:
             labelled = Path(tmp) / "raw"  # only the labelled documents, linked, not copied
