@@ -1,24 +1,16 @@
-"""Extractors: one module per document family on one skeleton (`base.TableExtractor`).
+"""Everything that reads a PDF. `read.read_document` is the one entry: a file in, its records out.
 
-`EXTRACTORS` is the only list of families; `extractor_for` picks one by the document's type.
+    reader    open a PDF (errors a person understands), pages in chunks, cover text, the scan test
+    ocr       a scan's cover read by OCR (metadata only)
+    document  doc_type, agency, region and period from the report's first pages
+    routing   which pages hold a table, before parsing
+    pages     pdfplumber pages whose objects pdfium reads
+    grid      tables (pdfplumber, camelot) into grids of cells with boxes
+    layout    a grid's header: what each column means
+    values    indicator values of a laid-out grid;  budget: its budget lines
+    base      the step order, with the hooks families fill;  families: the registry
+    indicator_tables, iki, tree    the families
+    records   the records emitted;  vocabulary: header words;  geometry, diagram: boxes and connectors
+
+Kept light: importing a submodule (`extractors.errors`) must not import pdfplumber.
 """
-
-from __future__ import annotations
-
-from .base import ExtractorSettings, TableExtractor
-from .iki import IndividualIndicatorExtractor
-from .lkip import IndicatorTableExtractor
-from .tree import TreeExtractor
-
-EXTRACTORS: dict[str, type[TableExtractor]] = {
-    IndividualIndicatorExtractor.name: IndividualIndicatorExtractor,
-    IndicatorTableExtractor.name: IndicatorTableExtractor,
-    TreeExtractor.name: TreeExtractor,
-}
-
-
-def extractor_for(doc_type: str, settings: ExtractorSettings | None = None) -> TableExtractor:
-    for cls in EXTRACTORS.values():
-        if doc_type in cls.doc_types:
-            return cls(settings)
-    return IndicatorTableExtractor(settings)

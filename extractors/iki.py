@@ -15,24 +15,19 @@ from dataclasses import replace
 
 from normalizers.text import clean_indicator_name, collapse_whitespace
 
-from .base import TableExtractor, heading_value
-from .document import DocumentInfo
+from .base import TableExtractor
 from .grid import Cell, Grid, clean_cell_text
-from .interpret import (
-    ExtractedAttributes,
-    Layout,
-    TableContext,
-    _indicator_text_rows,
-    compact,
-    has_word,
-)
+from .layout import Layout
+from .records import ExtractedAttributes, TableContext
+from .values import _indicator_text_rows
+from .vocabulary import compact, has_word
 
 # IKU of a bidang / seksi name the unit instead of the position: "Nama Bidang : Bidang Ketersediaan Pangan".
 _UNIT_LABEL = r"nama\s+(?:unit(?:\s+kerja)?|bidang|sub\.?(?:\s*bidang)?|seksi|bagian)"
 _FORMULA_WORDS = ("formul", "rumus", "perhitungan", "penghitungan")
 _DEFINITION_WORDS = ("penjelasan", "definisi", "alasan")
 # "Penjelasan : ... Formulasi Penghitungan : ..." inside one cell: a label names the part after it.
-_LABEL = re.compile(r"\b(penjelasan|definisi(?:\s+operasional)?|formul\w*(?:\s+\w+)?|rumus|cara\s+perhitungan)\s*:\s*", re.IGNORECASE)
+_ATTRIBUTE_LABEL = re.compile(r"\b(penjelasan|definisi(?:\s+operasional)?|formul\w*(?:\s+\w+)?|rumus|cara\s+perhitungan)\s*:\s*", re.IGNORECASE)
 
 
 def attribute_columns(layout: Layout) -> dict[str, int]:
@@ -60,7 +55,7 @@ def split_labelled(text: str, kind: str) -> dict[str, str]:
     """A cell's text by part: text after a "Penjelasan :" label is a definition, after "Formulasi ... :"
     a formula; unlabelled text belongs to the column's own kind."""
     parts: dict[str, list[str]] = {}
-    pieces = _LABEL.split(text)  # [before, label, after, label, after, ...]
+    pieces = _ATTRIBUTE_LABEL.split(text)  # [before, label, after, label, after, ...]
     if pieces[0].strip():
         parts.setdefault(kind, []).append(pieces[0])
     for label, after in zip(pieces[1::2], pieces[2::2]):
@@ -174,12 +169,12 @@ class IndividualIndicatorExtractor(TableExtractor):
     name = "iki"
     doc_types = ("IKI", "IKU")
 
-    def __init__(self, settings=None):
-        super().__init__(settings)
-        self._jabatan: str | None = None
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._jabatan: str | None = None  # the last "Jabatan :" heading seen: a continued table keeps it
 
-    def table_context(self, info: DocumentInfo, grid: Grid, page_lines: list[dict]) -> TableContext:
-        ctx = super().table_context(info, grid, page_lines)
+    def table_context(self, grid: Grid, page_lines: list[dict]) -> TableContext:
+        ctx = super().table_context(grid, page_lines)
         above = [ln["text"] for ln in page_lines if ln["bottom"] <= grid.bbox[1] + 1]
         jabatan = heading_value(above, "jabatan") or heading_value(above, _UNIT_LABEL)
         if jabatan:
@@ -188,3 +183,13 @@ class IndividualIndicatorExtractor(TableExtractor):
 
     def table_attributes(self, grid: Grid, layout: Layout, ctx: TableContext, page) -> list[ExtractedAttributes]:
         return grid_to_attributes(grid, layout, ctx.jabatan, page)
+
+
+def heading_value(lines: list[str], label: str) -> str | None:
+    """The value of a "2. Jabatan : Kepala Dinas" style heading line, nearest the table."""
+    pat = re.compile(rf"\b{label}\s*[:：]\s*(.+)$", re.IGNORECASE)
+    for line in reversed(lines):
+        m = pat.search(line)
+        if m:
+            return m.group(1).strip()
+    return None

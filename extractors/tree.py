@@ -17,24 +17,14 @@ from dataclasses import dataclass, field
 from normalizers.numbers import ParsedValue, parse_value
 from normalizers.text import clean_indicator_name, join_cell_lines
 
-from .base import PageResult, TableExtractor
-from .document import DocumentInfo
-from .geometry import (
-    BBox,
-    bbox_union,
-    drop_frames,
-    inside,
-    link_boxes,
-    merge_stacked,
-    nearest_above,
-    shape_boxes,
-    words_in,
-)
+from .base import TableExtractor
+from .diagram import drop_frames, link_boxes, merge_stacked, nearest_above, shape_boxes
+from .geometry import BBox, bbox_union, inside, words_in
 from .grid import Grid
-from .interpret import ExtractedValue, Layout, TreeNode
+from .records import ExtractedValue, PageResult, TreeNode
 
-_LABEL = re.compile(r"^[\s•*\-]*(sasaran|tujuan|indikator|iku|iki|ik|target|jabatan|visi|misi)\b", re.IGNORECASE)
-_KINDS = {"sasaran": "sasaran", "tujuan": "sasaran", "indikator": "indicator", "iku": "indicator", "iki": "indicator",
+_BOX_LABEL = re.compile(r"^[\s•*\-]*(sasaran|tujuan|indikator|iku|iki|ik|target|jabatan|visi|misi)\b", re.IGNORECASE)
+_LABEL_KIND = {"sasaran": "sasaran", "tujuan": "sasaran", "indikator": "indicator", "iku": "indicator", "iki": "indicator",
           "ik": "indicator", "target": "target", "jabatan": "jabatan", "visi": "other", "misi": "other"}
 _LABEL_NUMBER = re.compile(r"^\s*[-.]?\s*\d+(\.\d+)*\.?(\s|$)")
 # Words a position title starts with (Indonesian civil service), for a box that names its jabatan
@@ -78,10 +68,10 @@ def _label(line: list[dict]) -> tuple[str, int, str] | None:
     A label ends at a colon a few words on ("Sasaran Strategis-2:", "IK :"), or is a label word with
     a number ("Indikator 8", "SASARAN 1."), or stands alone; else the word is just text."""
     text = " ".join(w["text"] for w in line)
-    m = _LABEL.match(text)
+    m = _BOX_LABEL.match(text)
     if not m:
         return None
-    kind = _KINDS[m.group(1).lower()]
+    kind = _LABEL_KIND[m.group(1).lower()]
     rest = text[m.end():]
     colon = rest.find(":")
     num = _LABEL_NUMBER.match(rest)
@@ -300,34 +290,30 @@ class TreeExtractor(TableExtractor):
     name = "tree"
     doc_types = ("POHON_KINERJA", "CASCADING")
 
-    def __init__(self, settings=None):
-        super().__init__(settings)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self._codes: dict[str, TreeNode] = {}  # numbered nodes of a cascading table, across its pages
-        self._grids: list[Grid] = []
+        self._table_page = False  # the page being read is drawn as a table (a cascading table)
 
-    def find_grids(self, page, pdf_path: str | None, lines: list[dict], *args, **kwargs) -> list[Grid]:
-        self._grids = super().find_grids(page, pdf_path, lines, *args, **kwargs)
-        return self._grids
-
-    def extract_page(self, page, info: DocumentInfo, previous: Layout | None, pdf_path: str | None) -> tuple[PageResult, Layout | None]:
-        """A table page the table way (plus its numbered tree); a page of two or more boxes box by box."""
-        if _is_table_page(page):
-            self._grids = []
-            result, previous = super().extract_page(page, info, previous, pdf_path)
-            for grid in self._grids:
-                result.tree.extend(table_nodes(grid, self._codes, len(result.tree)))
-            return result, previous
-        words = page.extract_words()
-        nodes, contents = build_tree(page, words)
+    def read_diagram(self, page) -> PageResult | None:
+        """A page of two or more boxes, box by box; a table page (or a page without boxes) the table way."""
+        self._table_page = _is_table_page(page)
+        if self._table_page:
+            return None
+        nodes, contents = build_tree(page, page.extract_words())
         if len(nodes) < 2:
-            return super().extract_page(page, info, previous, pdf_path)
+            return None
         result = PageResult(page.page_number, 1, tree=nodes)
         for c in contents:  # a diagram has no caption: targets are for the document's year unless they say
             for name, target, qualifier in c.indicators:
-                v = self._value(name, target, qualifier, c, info.year, page.page_number)
+                v = self._value(name, target, qualifier, c, self.info.year, page.page_number)
                 if v is not None:
                     result.values.append(v)
-        return result, None
+        return result
+
+    def table_tree(self, grid: Grid, start: int) -> list[TreeNode]:
+        """A cascading table's tree, from the numbering it prints."""
+        return table_nodes(grid, self._codes, start) if self._table_page else []
 
     @staticmethod
     def _value(name: str, target: list[dict], qualifier: str, box: Box, year: int | None, number: int) -> ExtractedValue | None:

@@ -1,25 +1,43 @@
-"""The nightly flow: Prefect wiring only. Every task calls a plain function from `pipeline`.
+"""The nightly flow: all of Prefect is here, and it only wires plain functions from `pipeline`.
 
 Extraction tasks run on a thread pool in this process (each document in its own worker process), or on a
 Dask cluster through prefect-dask when `dask_address` is set (workers must see the same raw folder).
+`run_nightly` runs the flow once; `serve_nightly` registers it on a cron schedule and serves it.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
-from prefect.artifacts import create_markdown_artifact
-from prefect.futures import as_completed
-from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.extract import DocumentResult
-from pipeline.isolation import extract_with_retries
-from pipeline.progress import RunProgress
-from pipeline.run import Plan, RunSummary, check_writable, extract_planned, plan_run, publish, record_unchanged
-from pipeline.settings import Settings
-from pipeline.store import run_lock
+def _quiet_prefect() -> None:
+    """Local, ephemeral Prefect: no server to run, logs at warning, state kept under the user's home.
+    Set before Prefect is imported (it reads its settings then); an environment that says otherwise wins."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "true")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_CLI_PROMPT", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")  # a loaded night machine starts it slowly
+
+
+_quiet_prefect()
+
+from prefect import flow, serve, task  # noqa: E402  (after the environment above)
+from prefect.artifacts import create_markdown_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+
+from pipeline.isolation import extract_with_retries  # noqa: E402
+from pipeline.plan import Plan, RunSummary, check_writable, plan_run  # noqa: E402
+from pipeline.progress import RunProgress  # noqa: E402
+from pipeline.publish import publish_version  # noqa: E402
+from pipeline.results import DocumentResult  # noqa: E402
+from pipeline.run import extract_planned, record_unchanged  # noqa: E402
+from pipeline.settings import Settings  # noqa: E402
+from pipeline.store import run_lock  # noqa: E402
 
 DEFAULT_CRON = "0 2 * * *"  # 02:00 every night, after the day's uploads
 
@@ -36,7 +54,7 @@ def extract_task(path: Path, settings: Settings) -> DocumentResult:
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_task(plan: Plan, results: list[DocumentResult], settings: Settings) -> RunSummary:
-    return publish(plan, results, settings)
+    return publish_version(plan, results, settings)
 
 
 def _extract_on_runner(settings: Settings):
@@ -116,3 +134,9 @@ def run_nightly(settings: Settings) -> RunSummary:
 def nightly_deployment(settings: Settings, cron: str = DEFAULT_CRON, name: str = "nightly"):
     """The flow as a deployment on a cron schedule (what `kinerja serve` serves)."""
     return configured_flow(settings).to_deployment(name=name, cron=cron, parameters=flow_parameters(settings))
+
+
+def serve_nightly(settings: Settings, cron: str | None = None, name: str = "nightly") -> None:
+    """Serve the deployment until stopped; a long-running service logs its runs at INFO."""
+    logging.getLogger("prefect").setLevel(logging.INFO)
+    serve(nightly_deployment(settings, cron or DEFAULT_CRON, name))

@@ -407,6 +407,30 @@ def parse_value(text: str | None, decimal_hint: str | None = None) -> ParsedValu
     return ParsedValue(None, None, "text", s)
 
 
+_NOTE = re.compile(r"^(.*?\d.*?)\s*\(([^()]*)\)\s*$")
+
+
+def parse_cell(text: str, decimal_hint: str | None = None) -> ParsedValue:
+    """A value cell; "100 (Hijau)", "22,7 % (75%)", "10% (190 temuan)": the number before a
+    parenthesised note is the value, the note stays in value_text. `decimal_hint` is the decimal mark
+    the cell's column proves elsewhere ("4,05" below settles "04.05")."""
+    p = parse_value(text, decimal_hint)
+    m = _NOTE.match(p.text) if p.kind == "text" else None
+    if m:
+        head = parse_value(m.group(1), decimal_hint)
+        if head.kind in ("number", "percent") and head.value is not None:
+            return replace(head, text=p.text)
+    return p
+
+
+def several_values(text: str) -> bool:
+    """A cell holding a column of numbers ("55 9,97 75 15 5"): rows the table drew without rules,
+    so no one number in it is known to be this row's."""
+    toks = text.split()
+    numeric = sum(1 for t in toks if parse_value(t).kind in ("number", "percent"))
+    return numeric >= 2 and numeric * 2 > len(toks)
+
+
 def parse_money(text: str | None, decimal_hint: str | None = None) -> float | None:
     """Rupiah amount of a budget cell ("Rp.15.061.828.880", "15,06 M"), else None.
 

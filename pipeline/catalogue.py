@@ -24,7 +24,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, select_autoescape
 
 from normalizers.identity import Name, classify, match, normalize
 from normalizers.text import indicator_id, indicator_key
@@ -349,46 +348,6 @@ def decision_line(name_a: str, name_b: str, decision: str = "same") -> str:
     return buf.getvalue()
 
 
-_TEMPLATE = """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>kinerja indicator review queue</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:2em;color:#222} table{border-collapse:collapse;margin:.5em 0 1.5em}
-td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}
-code{background:#f4f4f4;padding:1px 4px;font-size:12px;word-break:break-all} .reason{color:#8a6100}
-</style></head><body>
-<h1>kinerja: indicator pairs to review</h1>
-<p>{{ pairs|length }} pairs of indicator names might be one indicator, and the matcher will not guess.
-For each, add a line to <code>review/decisions.csv</code> (columns name_a, name_b, decision, reviewer, decided_at, note)
-with <code>same</code> or <code>different</code>; the next run follows it over the matcher.</p>
-<table><tr><th>#</th><th>name A</th><th>name B</th><th>score</th><th>why in review</th><th>documents</th><th>units</th><th>sample values</th><th>line to add (same; or write different)</th></tr>
-{% for p in pairs %}<tr><td>{{ loop.index }}</td><td>{{ p.name_a }}<br><small>{{ p.id_a }}</small></td><td>{{ p.name_b }}<br><small>{{ p.id_b }}</small></td>
-<td>{{ p.score }}</td><td class="reason">{{ p.reason }}</td><td>A: {{ p.files_a }}<br>B: {{ p.files_b }}</td><td>A: {{ p.unit_a or "" }}<br>B: {{ p.unit_b or "" }}</td>
-<td>A: {{ p.values_a }}<br>B: {{ p.values_b }}</td><td><code>{{ p.decision_line }}</code></td></tr>
-{% endfor %}</table>
-</body></html>
-"""
-
-
-def render_review_queue(review_pairs: pd.DataFrame) -> str:
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    rows = [{k: (None if not isinstance(v, (list, tuple)) and pd.isna(v) else v) for k, v in r.items()} for r in review_pairs.to_dict("records")]
-    return env.from_string(_TEMPLATE).render(pairs=rows)
-
-
-def write_review_queue(review_pairs: pd.DataFrame, reports_dir: Path | str) -> tuple[Path, Path]:
-    """Write reports/review_queue.csv and reports/review_queue.html (atomic replace)."""
-    reports_dir = Path(reports_dir)
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    out = []
-    for name, text in (("review_queue.csv", review_pairs.reindex(columns=REVIEW_COLUMNS).to_csv(index=False)), ("review_queue.html", render_review_queue(review_pairs))):
-        path = reports_dir / name
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-        out.append(path)
-    return out[0], out[1]
-
-
 def catalogue_summary(values: pd.DataFrame, catalogue: pd.DataFrame, id_map: pd.DataFrame, review_pairs: pd.DataFrame) -> dict:
     """Figures for a run: documents, printed names, raw ids, catalogue ids, names merged as aliases, pairs in review."""
     used = id_map["catalogue_id"].nunique() if len(id_map) else 0
@@ -401,30 +360,3 @@ def catalogue_summary(values: pd.DataFrame, catalogue: pd.DataFrame, id_map: pd.
         "merged_aliases": int(id_map["indicator_name"].nunique() - used) if len(id_map) else 0,
         "review_pairs": len(review_pairs),
     }
-
-
-def main(argv: list[str] | None = None) -> None:  # pragma: no cover - a measuring aid
-    """python -m pipeline.catalogue VALUES_PARQUET [--previous P] [--decisions CSV] [--out DIR] [--reports DIR]"""
-    import argparse
-
-    ap = argparse.ArgumentParser(description=main.__doc__)
-    ap.add_argument("values")
-    ap.add_argument("--previous")
-    ap.add_argument("--decisions", default="review/decisions.csv")
-    ap.add_argument("--out")
-    ap.add_argument("--reports")
-    args = ap.parse_args(argv)
-    values = pd.read_parquet(args.values)
-    previous = pd.read_parquet(args.previous) if args.previous and Path(args.previous).exists() else None
-    catalogue, id_map, review_pairs = build_catalogue(values, previous, load_decisions(args.decisions))
-    if args.out:
-        Path(args.out).mkdir(parents=True, exist_ok=True)
-        catalogue.to_parquet(Path(args.out) / "indicators.parquet", index=False)
-    if args.reports:
-        write_review_queue(review_pairs, args.reports)
-    for k, v in catalogue_summary(values, catalogue, id_map, review_pairs).items():
-        print(f"{k}: {v}")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -12,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .errors import KinerjaError
+from .run import record_if_unchanged, run_pipeline
 from .settings import Settings
 
 app = typer.Typer(help="ETL for Indonesian government performance reports (SAKIP) into curated parquet tables.", no_args_is_help=True, add_completion=False)
@@ -19,15 +19,6 @@ bench_app = typer.Typer(help="Measure: accuracy against hand labels, speed and m
 app.add_typer(bench_app, name="bench")
 console = Console()
 err = Console(stderr=True)
-
-
-def _quiet_prefect() -> None:
-    """Local, ephemeral Prefect: no server to run, logs at warning, state kept under the user's home."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "true")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_CLI_PROMPT", "false")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")  # a loaded night machine starts it slowly
 
 
 @app.command()
@@ -59,18 +50,13 @@ def run(
 
 
 def _run(settings: Settings, no_prefect: bool):
-    from .run import check_writable, plan_run, record_unchanged, run_lock, run_pipeline
-
     if no_prefect and not settings.dask_address:
         return run_pipeline(settings, show_progress=True)
-    check_writable(settings.curated_dir, settings.reports_dir)
-    # A night with nothing new is answered before Prefect starts (it alone takes seconds to import).
-    with run_lock(settings.curated_dir, settings.wait_for_lock):
-        plan = plan_run(settings, load_cache=False)
-        if plan.nothing_changed:
-            return record_unchanged(plan, settings)
-    _quiet_prefect()
-    from flows.nightly import run_nightly
+    # A night with nothing new is answered before the orchestrator starts (importing it alone takes seconds).
+    summary = record_if_unchanged(settings)
+    if summary is not None:
+        return summary
+    from flows.nightly import run_nightly  # the entry point is the one module above flows/
 
     return run_nightly(settings)
 
@@ -109,25 +95,20 @@ def serve(
     curated: Path = typer.Option(Path("curated"), help="where the curated parquet tables go"),
     reports: Path = typer.Option(Path("reports"), help="where validation.html goes"),
     workers: Optional[int] = typer.Option(None, help="documents read at once (default: CPU cores)"),
-    cron: str = typer.Option("0 2 * * *", help="when to run, a cron expression (default: 02:00 every night)"),
+    cron: Optional[str] = typer.Option(None, help="when to run, a cron expression (default: the flow's, 02:00 every night)"),
     name: str = typer.Option("nightly", help="deployment name"),
     dask_address: Optional[str] = typer.Option(None, help="run extraction on this Dask scheduler"),
 ) -> None:
     """Register the nightly flow as a Prefect deployment on CRON and serve it until stopped (Ctrl-C)."""
     try:
         settings = Settings.resolve(raw_dir=raw, curated_dir=curated, reports_dir=reports, workers=workers, wait_for_lock=True, dask_address=dask_address)
-        _quiet_prefect()
-        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"  # a long-running service logs its runs
-        from prefect import serve as prefect_serve
+        from flows.nightly import DEFAULT_CRON, serve_nightly
 
-        from flows.nightly import nightly_deployment
-
-        deployment = nightly_deployment(settings, cron=cron, name=name)
     except (KinerjaError, ValueError) as exc:
         err.print(f"[red]kinerja serve: {exc}[/red]")
         raise typer.Exit(2)
-    console.print(f"serving kinerja-nightly/{name} on '{cron}' over {raw} (Ctrl-C stops)")
-    prefect_serve(deployment)
+    console.print(f"serving kinerja-nightly/{name} on '{cron or DEFAULT_CRON}' over {raw} (Ctrl-C stops)")
+    serve_nightly(settings, cron, name)
 
 
 @app.command()

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .extract import DocumentResult, extract_document, failed_result
+from .extract import extract_document
+from .results import DocumentResult, failed_result
 from .settings import Settings
 
 log = logging.getLogger(__name__)

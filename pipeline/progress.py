@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .extract import DocumentResult
+from .results import DocumentResult
 
 
 class RunProgress:

@@ -1,14 +1,12 @@
-"""Stages 2-4: document results -> frames -> validated frames + failures -> curated parquet.
+"""Stages 2-4: document results -> frames -> validated frames + failures -> a new curated version.
 
 Validation is pandera, lazy: a row failing an error-level check leaves the curated table and is listed in
-`validation_failures` with its file, page and printed value; warning-level checks only list. Parquet
-files are written beside their target and renamed into place, so a reader never sees half a file.
+`validation_failures` with its file, page and printed value; warning-level checks only list. The version
+is written whole beside the current one and switched to at once (`store`), then the reports.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -21,12 +19,19 @@ from schemas.tables import (
     Documents,
     IndicatorAttributes,
     IndicatorValues,
+    Indicators,
     IndicatorValuesReview,
     PerformanceTree,
+    Runs,
     ValidationFailures,
 )
 
-from .extract import DocumentResult
+from .catalogue import apply_catalogue, build_catalogue, load_decisions
+from .plan import Plan, RunSummary, run_row, run_summary, version_manifest
+from .report import write_report, write_review_queue
+from .results import DocumentResult
+from .settings import Settings
+from .store import begin_version, commit_version, prune_cache, write_atomic
 
 FAILURE_COLUMNS = list(ValidationFailures.to_schema().columns)
 
@@ -138,14 +143,47 @@ def validate(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
-    """Write to a temporary file in the same folder, then rename: readers see the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     table = pa_arrow.Table.from_pandas(df, preserve_index=False)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".parquet.tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(path, lambda f: pq.write_table(table, f))
+
+
+def publish_version(plan: Plan, results: list[DocumentResult], settings: Settings) -> RunSummary:
+    """Validate every table, write them as a new version, switch to it, write the reviewer's report."""
+    frames = results_to_frames(results)
+    previous_catalogue = pd.read_parquet(plan.previous_version / "indicators.parquet") if plan.previous_version and (plan.previous_version / "indicators.parquet").exists() else None
+    named = frames["indicator_attributes"][["source_file", "indicator_name", "indicator_id"]]  # names without values
+    catalogue, id_map, review_pairs = build_catalogue(
+        pd.concat([frames["indicator_values"], named], ignore_index=True), previous_catalogue, load_decisions(settings.decisions_file)
+    )
+    for t in ("indicator_values", "indicator_attributes"):
+        frames[t] = apply_catalogue(frames[t], id_map)
+    tables = validate(frames)
+    Indicators.validate(catalogue)
+    tables["indicators"] = catalogue
+    docs, values, failures = tables["documents"], tables["indicator_values"], tables["validation_failures"]
+    status = docs["status"].value_counts()
+    summary = {
+        "documents": len(docs),
+        "ok": int(status.get("ok", 0)),
+        "partial": int(status.get("partial", 0)),
+        "failed": int(status.get("failed", 0)),
+        "needs_ocr": int(status.get("needs_ocr", 0)),
+        "pages": int(docs["pages"].fillna(0).sum()) if len(docs) else 0,
+        "values": len(values),
+        "budget_lines": len(tables["budget_lines"]),
+        "errors": int((failures["severity"] == "error").sum()),
+        "warnings": int((failures["severity"] == "warning").sum()),
+    }
+    row = run_row(plan, summary["failed"], summary["values"], len(failures))
+    previous_runs = pd.read_parquet(plan.previous_version / "runs.parquet") if plan.previous_version and (plan.previous_version / "runs.parquet").exists() else None
+    tables["runs"] = frame([*(previous_runs.to_dict("records") if previous_runs is not None else []), row], Runs)
+    Runs.validate(tables["runs"])
+
+    tmp = begin_version(settings.curated_dir, plan.run_id)
+    for name, df in tables.items():
+        write_parquet(df, tmp / f"{name}.parquet")
+    commit_version(settings.curated_dir, tmp, version_manifest(plan, summary), settings.keep_versions)
+    report = write_report(docs, values, failures, settings.reports_dir)
+    write_review_queue(review_pairs, settings.reports_dir)
+    prune_cache(settings.curated_dir, set(plan.shas.values()))
+    return run_summary(plan, summary, report, settings)

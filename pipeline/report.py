@@ -1,6 +1,7 @@
-"""The reviewer's report: per document its status, then its failures grouped by check, with page and printed value.
+"""The reviewer's reports: `validation.html` (per document its status, then its failures grouped by check,
+with page and printed value) and the review queue of indicator pairs (`review_queue.html` / `.csv`).
 
-Everything from a PDF is data: jinja2 autoescaping escapes every value put into the page.
+Everything from a PDF is data: the one jinja2 environment autoescapes every value put into a page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Environment, select_autoescape
 
-_TEMPLATE = """<!doctype html>
+from .catalogue import REVIEW_COLUMNS
+from .store import write_bytes
+
+_ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+
+_VALIDATION = """<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>kinerja validation report</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;color:#222} table{border-collapse:collapse;margin:.5em 0 1.5em}
@@ -46,8 +52,7 @@ def _page_order(row: dict) -> tuple[bool, int]:
 
 
 def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame) -> str:
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    template = env.from_string(_TEMPLATE)
+    template = _ENV.from_string(_VALIDATION)
     counts = values.groupby("source_file").size().to_dict() if len(values) else {}
     by_group: dict[str, dict[tuple[str, str], list[dict]]] = defaultdict(lambda: defaultdict(list))
     for r in failures.to_dict("records"):  # one pass: a report lists thousands of documents
@@ -83,10 +88,37 @@ def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.Da
 
 
 def write_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, reports_dir: Path) -> Path:
+    return write_bytes(Path(reports_dir) / "validation.html", render_report(documents, values, failures).encode("utf-8"))
+
+
+_REVIEW_QUEUE = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>kinerja indicator review queue</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2em;color:#222} table{border-collapse:collapse;margin:.5em 0 1.5em}
+td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}
+code{background:#f4f4f4;padding:1px 4px;font-size:12px;word-break:break-all} .reason{color:#8a6100}
+</style></head><body>
+<h1>kinerja: indicator pairs to review</h1>
+<p>{{ pairs|length }} pairs of indicator names might be one indicator, and the matcher will not guess.
+For each, add a line to <code>review/decisions.csv</code> (columns name_a, name_b, decision, reviewer, decided_at, note)
+with <code>same</code> or <code>different</code>; the next run follows it over the matcher.</p>
+<table><tr><th>#</th><th>name A</th><th>name B</th><th>score</th><th>why in review</th><th>documents</th><th>units</th><th>sample values</th><th>line to add (same; or write different)</th></tr>
+{% for p in pairs %}<tr><td>{{ loop.index }}</td><td>{{ p.name_a }}<br><small>{{ p.id_a }}</small></td><td>{{ p.name_b }}<br><small>{{ p.id_b }}</small></td>
+<td>{{ p.score }}</td><td class="reason">{{ p.reason }}</td><td>A: {{ p.files_a }}<br>B: {{ p.files_b }}</td><td>A: {{ p.unit_a or "" }}<br>B: {{ p.unit_b or "" }}</td>
+<td>A: {{ p.values_a }}<br>B: {{ p.values_b }}</td><td><code>{{ p.decision_line }}</code></td></tr>
+{% endfor %}</table>
+</body></html>
+"""
+
+
+def render_review_queue(review_pairs: pd.DataFrame) -> str:
+    rows = [{k: _none(v) for k, v in r.items()} for r in review_pairs.to_dict("records")]
+    return _ENV.from_string(_REVIEW_QUEUE).render(pairs=rows)
+
+
+def write_review_queue(review_pairs: pd.DataFrame, reports_dir: Path | str) -> tuple[Path, Path]:
+    """Write reports/review_queue.csv and reports/review_queue.html (atomic replace)."""
     reports_dir = Path(reports_dir)
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    path = reports_dir / "validation.html"
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(render_report(documents, values, failures), encoding="utf-8")
-    tmp.replace(path)
-    return path
+    csv_text = review_pairs.reindex(columns=REVIEW_COLUMNS).to_csv(index=False)
+    return (write_bytes(reports_dir / "review_queue.csv", csv_text.encode("utf-8")),
+            write_bytes(reports_dir / "review_queue.html", render_review_queue(review_pairs).encode("utf-8")))

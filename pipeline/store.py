@@ -18,25 +18,40 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from .errors import RunError
-from .extract import DocumentResult
+from .results import DocumentResult
 
 MANIFEST = "manifest.json"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Every file kinerja writes goes through here: `write` fills a temporary file beside `path`, which is
+    flushed to disk and renamed over `path`. A reader sees the old file or the new one, whole, and a crash
+    leaves at worst a `.tmp` file beside it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    return write_atomic(path, lambda f: f.write(data))
 
 
 # -- lock ---------------------------------------------------------------------------------------
@@ -96,8 +111,8 @@ def begin_version(curated_dir: Path, run_id: str) -> Path:
 def commit_version(curated_dir: Path, tmp: Path, manifest: dict, keep: int) -> Path:
     """Seal the temporary folder, make it `current`, point the stable table paths at it, prune old versions."""
     curated_dir = Path(curated_dir)
-    _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, default=str).encode())
-    for f in tmp.iterdir():  # data on disk before the switch makes it visible
+    write_bytes(tmp / MANIFEST, json.dumps(manifest, indent=1, default=str).encode())
+    for f in tmp.iterdir():  # data on disk before the switch makes it visible (hard-linked tables too)
         with open(f, "rb") as fh:
             os.fsync(fh.fileno())
     final = tmp.with_name(manifest["run_id"])
@@ -145,9 +160,8 @@ def _cache_path(curated_dir: Path, sha: str) -> Path:
 
 def save_result(curated_dir: Path, result: DocumentResult, code_version: str) -> None:
     path = _cache_path(curated_dir, result.document["sha256"])
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"code_version": code_version, **asdict(result)}
-    _write_atomic(path, json.dumps(payload, default=str).encode())
+    write_bytes(path, json.dumps(payload, default=str).encode())
 
 
 def load_result(curated_dir: Path, sha: str, code_version: str, source_file: str) -> DocumentResult | None:

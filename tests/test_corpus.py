@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.devtools.bench.accuracy import score
 from pipeline.isolation import extract_all
-from pipeline.run import discover_documents
+from pipeline.plan import discover_documents
 from pipeline.settings import Settings
 
 pytestmark = pytest.mark.corpus

@@ -1,6 +1,6 @@
 """What a report is, from its own pages."""
 
-from extractors import EXTRACTORS
+from extractors.families import EXTRACTORS
 from extractors.document import _DOC_TYPES, classify_doc_type, describe_document, find_period, find_region
 from schemas.vocabulary import DOC_TYPES
 

@@ -49,7 +49,7 @@ def test_continuation_without_outer_rules_is_laid_out_on_the_previous_columns():
 
 
 def test_routing_sees_a_table_skeleton_not_a_boxed_page_number_or_a_double_frame():
-    from extractors.base import _header_line, _ruled
+    from extractors.routing import _header_line, _ruled
 
     # a 3 x 3 table drawn cell by cell: rules come in pieces, one per cell
     h = [(y, x, x + 60.0) for y in (100.0, 120.0, 140.0) for x in (50.0, 110.0)]
@@ -70,11 +70,11 @@ def test_page_quality_counts_values_and_marks_prose_cut_into_columns():
     from tests.test_interpret import make_grid
 
     info = DocumentInfo("LKIP", None, None, 2016, 2016)
-    ex = TableExtractor()
+    ex = TableExtractor(info)
     table = make_grid([["No", "Indikator Kinerja", "Target", "Realisasi"], ["1", "Indeks Kualitas Udara", "60", "66,24"]])
     prose = make_grid([["Laporan", "Indikator kinerja disusun", "Target", "Realisasi"], ["", "sebagai bentuk pertanggungjawaban", "yang telah ditetapkan", "dalam dokumen"]])
-    assert ex.page_quality([table], info, None, []) > 2
-    assert ex.page_quality([prose], info, None, []) == 0
+    assert ex.page_quality([table], None, []) > 2
+    assert ex.page_quality([prose], None, []) == 0
 
 
 def test_row_without_rules_between_records_is_cut_at_each_stacked_value():

@@ -20,9 +20,8 @@ from pipeline.catalogue import (
     catalogue_summary,
     decision_line,
     load_decisions,
-    render_review_queue,
-    write_review_queue,
 )
+from pipeline.report import render_review_queue, write_review_queue
 from schemas.tables import CURATED, Indicators
 
 property_test = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])

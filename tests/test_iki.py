@@ -1,6 +1,6 @@
 """IKI / IKU tables: formula, data source and definition per indicator (indicator_attributes).
 
-Expectations on the samples come from the generator's own data (`pipeline.samples`), not from output."""
+Expectations on the samples come from the generator's own data (`pipeline.devtools.samples`), not from output."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ import pandas as pd
 import pytest
 
 from extractors.iki import attribute_columns, grid_to_attributes, split_labelled
-from extractors.interpret import TableContext, grid_to_layout, layout_to_values
+from extractors.layout import grid_to_layout
+from extractors.records import TableContext
+from extractors.values import layout_to_values
 from normalizers.text import clean_indicator_name, indicator_id
 from pipeline.isolation import extract_all
 from pipeline.run import run_pipeline
-from pipeline.devtools.samples import LAMPUNG, PROBOLINGGO, SAMPLE_NAMES
+from pipeline.devtools.samples import SAMPLE_NAMES
+from pipeline.devtools.samples.content import LAMPUNG, PROBOLINGGO
 from pipeline.settings import Settings
 from schemas.tables import IndicatorAttributes
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from extractors.grid import Cell
-from extractors.interpret import TableContext, continue_layout, find_header_rows, grid_to_budget, grid_to_layout, layout_to_values
+from extractors.budget import grid_to_budget
+from extractors.layout import continue_layout, find_header_rows, grid_to_layout
+from extractors.records import TableContext
+from extractors.values import layout_to_values
 
 from grids import LEFT, UP, make_grid
 

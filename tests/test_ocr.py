@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.ocr as ocr
+import extractors.ocr as ocr
 from extractors.document import describe_document
 from pipeline.extract import extract_document
 

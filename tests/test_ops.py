@@ -15,10 +15,12 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+import pipeline.plan as plan_module
 import pipeline.run as run_module
 from pipeline.cli import app
 from pipeline.errors import RunError
-from pipeline.extract import DocumentResult, extract_document, failed_result
+from pipeline.extract import extract_document
+from pipeline.results import DocumentResult, failed_result
 from pipeline.isolation import extract_with_retries
 from pipeline.progress import RunProgress
 from pipeline.run import run_pipeline
@@ -133,7 +135,7 @@ def test_a_new_reviewer_decision_republishes_without_reextracting(raw, tmp_path)
 def test_a_new_code_version_reextracts_everything(raw, tmp_path, monkeypatch):
     settings = settings_for(raw, tmp_path)
     run_pipeline(settings)
-    monkeypatch.setattr(run_module, "code_version", lambda: "another-version")
+    monkeypatch.setattr(plan_module, "code_version", lambda: "another-version")
     calls = []
     real = run_module.extract_planned
 

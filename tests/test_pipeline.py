@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from pipeline.devtools.bench.accuracy import score
 from pipeline.cli import app
-from pipeline.extract import DocumentResult
+from pipeline.results import DocumentResult
 from pipeline.publish import results_to_frames, validate
 from pipeline.report import render_report
 from pipeline.run import RunSummary, run_pipeline

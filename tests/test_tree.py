@@ -11,14 +11,16 @@ import pdfplumber
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from extractors import extractor_for
-from extractors.geometry import drop_frames, line_closed_boxes, link_boxes, merge_stacked, nearest_above, shape_boxes
+from extractors.document import DocumentInfo
+from extractors.families import extractor_for
+from extractors.diagram import drop_frames, line_closed_boxes, link_boxes, merge_stacked, nearest_above, shape_boxes
 from extractors.grid import Cell, Grid
 from extractors.tree import TreeExtractor, box_content, build_tree, table_nodes
 from pipeline.devtools.bench.accuracy import score
 from pipeline.extract import extract_document
 from pipeline.publish import results_to_frames, validate
-from pipeline.devtools.samples import SAMPLE_NAMES, _pohon
+from pipeline.devtools.samples import SAMPLE_NAMES
+from pipeline.devtools.samples.documents import _pohon
 
 POHON = next(n for n in SAMPLE_NAMES if "pohon" in n)
 DISBUN = "jabar_disbun_pohon_kinerja_2016.pdf"
@@ -39,8 +41,8 @@ def pohon(sample_dir):
 
 
 def test_tree_documents_get_the_tree_extractor():
-    assert isinstance(extractor_for("POHON_KINERJA"), TreeExtractor)
-    assert isinstance(extractor_for("CASCADING"), TreeExtractor)
+    assert isinstance(extractor_for(DocumentInfo("POHON_KINERJA", None, None, None, None)), TreeExtractor)
+    assert isinstance(extractor_for(DocumentInfo("CASCADING", None, None, None, None)), TreeExtractor)
 
 
 def test_sample_boxes_parents_and_levels_match_the_truth(pohon, sample_dir):

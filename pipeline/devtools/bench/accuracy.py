@@ -92,7 +92,8 @@ def accuracy_report(raw: Path, truth_csv: Path, settings: Settings, curated: Pat
     if curated is not None:
         values = pd.read_parquet(Path(curated) / "indicator_values.parquet")
     else:
-        from pipeline.run import discover_documents, run_pipeline
+        from pipeline.plan import discover_documents
+        from pipeline.run import run_pipeline
 
         with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as tmp:
             labelled = Path(tmp) / "raw"  # only the labelled documents, linked, not copied

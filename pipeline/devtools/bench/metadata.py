@@ -16,7 +16,7 @@ import pandas as pd
 
 from extractors.document import describe_document
 
-from pipeline.extract import _open, cover_texts
+from extractors.reader import cover_texts, open_pdf
 
 FIELDS = ("doc_type", "agency", "region", "period")
 
@@ -33,7 +33,7 @@ def _year(value) -> int | None:
 
 def first_pages_text(path: Path) -> list[str]:
     """As `pipeline.extract` reads them: a scan's pages by OCR of its cover, when OCR is installed."""
-    with _open(path) as pdf:
+    with open_pdf(path) as pdf:
         return cover_texts(pdf, path)[0]
 
 

@@ -24,7 +24,7 @@ from typing import NamedTuple
 import psutil
 
 from pipeline.errors import RunError
-from pipeline.run import discover_documents
+from pipeline.plan import discover_documents
 from pipeline.store import read_manifest
 
 

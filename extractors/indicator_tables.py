@@ -1,4 +1,5 @@
-"""LKIP, PK, Renstra, Renja, RKT and pengukuran kinerja: indicator tables with target / realisasi / capaian.
+"""The generic table family: LKIP, PK, Renstra, Renja, RKT, RPJMD, LRA, pengukuran kinerja and any report
+not otherwise known: indicator tables with target / realisasi / capaian, and budget tables.
 
 These families share one table grammar (sasaran, indicator, satuan, then measures by year and period);
 the year of a single-year table comes from its caption ("Tabel 3.3 Capaian Kinerja ... Tahun 2025")
@@ -11,5 +12,5 @@ from .base import TableExtractor
 
 
 class IndicatorTableExtractor(TableExtractor):
-    name = "lkip"
+    name = "indicator_tables"
     doc_types = ("LKIP", "PK", "RENSTRA", "RENJA", "RKT", "PENGUKURAN_KINERJA", "RPJMD", "LRA", "OTHER")

@@ -1,0 +1,303 @@
+"""A table's layout, read as a person reads a SAKIP table's header: which rows are header, and what each
+column means (role, measure, year, period).
+
+grid_to_layout   -> the Layout of a table with its own header (None when no column names an indicator)
+continue_layout  -> a header-less continuation page under the previous table's columns
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from normalizers.numbers import parse_cell, parse_value
+from normalizers.text import collapse_whitespace, years_in
+
+from .grid import Grid
+from .records import TableContext
+from .vocabulary import HEADER_WORDS, MEASURE_WORDS, MONEY_WORDS, ROMAN, compact, find_word, has_word
+
+_NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
+_RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
+_PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
+_PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str  # the header texts over this column, top to bottom, joined
+    role: str  # no | sasaran | indicator | unit | value | money | other
+    measure: str | None = None
+    year: int | None = None
+    period: str | None = None
+    unit_col: int | None = None  # a neighbouring column holding this value's unit
+
+
+@dataclass
+class Layout:
+    header_rows: int
+    columns: list[Column]
+    spans: list[tuple[float, float]] | None = None  # each column's x-range, to line up a continuation
+    right: "Layout | None" = None  # the columns of a second indicator column (kegiatan beside sasaran)
+
+    def col(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+
+def _is_numbering_row(texts: list[str]) -> bool:
+    """A column-numbering row: "(1) (2) (3)", "-1 -5 -6", "1 2 3 8=(7/6)"."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 2 and all(_NUMBERING_CELL.match(t) for t in filled)
+
+
+def _is_data_cell(text: str) -> bool:
+    if not text:
+        return False
+    if years_in(text) and re.fullmatch(r"[\W\d\s]*(tahun|th\.?)?[\W\d\s]*", text.lower()):
+        return False  # a bare year or year range is a header
+    if text.strip().lower() in ROMAN:
+        return False
+    p = parse_value(text)
+    if p.kind in ("number", "percent", "money") and p.value is not None:
+        return True
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    header_like = has_word(text, *HEADER_WORDS)
+    return len(words) >= 3 and not header_like
+
+
+def find_header_rows(grid: Grid, max_rows: int = 7) -> int:
+    """Number of leading rows that are header (including a column-numbering row)."""
+    last_numbering = -1
+    for i in range(min(grid.n_rows, max_rows + 1)):
+        texts = [grid.text(i, j) if grid.is_origin(i, j) or grid.cell(i, j) is None or grid.cell(i, j).row == i else "" for j in range(grid.n_cols)]
+        if _is_numbering_row(texts):
+            last_numbering = i
+            continue
+        if any(_is_data_cell(t) for t in texts):
+            return max(i, last_numbering + 1)
+    return max(last_numbering + 1, 0)
+
+
+def _header_texts(grid: Grid, header_rows: int, j: int) -> list[str]:
+    out: list[str] = []
+    for i in range(header_rows):
+        t = grid.text(i, j)
+        if t and not _NUMBERING_CELL.match(t) and (not out or out[-1] != t):
+            out.append(t)
+    return out
+
+
+def _propagate_header_years(grid: Grid, header_rows: int) -> dict[tuple[int, int], str]:
+    """A year printed over a group of columns without a merged cell still heads the columns to its right.
+
+    Only into empty header cells of the same row, and only over columns that have a header of their
+    own lower down (so a lone year never leaks into the indicator or sasaran columns).
+    """
+    extra: dict[tuple[int, int], str] = {}
+    for i in range(header_rows):
+        current = None
+        for j in range(grid.n_cols):
+            t = grid.text(i, j)
+            if t and re.fullmatch(r"(tahun\s*)?\d{4}", t.strip().lower()):
+                current = t
+            elif t:
+                current = None
+            elif current and any(grid.text(k, j) for k in range(i + 1, header_rows)):
+                extra[(i, j)] = current
+    return extra
+
+
+def _measure_of(texts: list[str]) -> str | None:
+    """The measure named by the most specific header text that names one; in it, the first word wins.
+
+    Last, all the texts joined: a word split over two header rows ("TARGE" / "T") names one too."""
+    for t in reversed([" ".join(texts), *texts]):
+        if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian", "persentaserealisasi") or re.match(r"\s*%\s*realisasi", t.lower()):
+            return "capaian"
+        if has_word(t, "rencanaaksi"):
+            return None  # an action plan column: text, not a target
+        hits = [(k, m) for w, m in MEASURE_WORDS.items() if (k := find_word(t, w)) >= 0]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def _year_of(header: str, measure: str | None, ctx: TableContext) -> int | None:
+    years = years_in(header)
+    if years:
+        return years[0] if measure == "baseline" else years[-1]
+    m = _RELATIVE_YEAR.search(header.lower())
+    if m and ctx.year:
+        return ctx.year + (int(m.group(2)) * (1 if m.group(1) == "+" else -1))
+    return None
+
+
+def _period_of(texts: list[str]) -> str | None:
+    joined = " ".join(texts).lower()
+    m = _PERIOD_TW.search(joined)
+    if m:
+        g = m.group(1)
+        return f"TW{ROMAN.get(g) or int(g)}"
+    if "triwulan" in compact(joined) and texts and texts[-1].strip().lower() in ROMAN:
+        return f"TW{ROMAN[texts[-1].strip().lower()]}"
+    m = _PERIOD_SEM.search(joined)
+    if m:
+        g = m.group(1)
+        return f"S{ROMAN.get(g) or int(g)}"
+    return None
+
+
+def _data_stats(grid: Grid, header_rows: int, j: int) -> tuple[int, int, int, int]:
+    """(non-empty, numeric, money, unit-like) counts over the data cells of column j."""
+    filled = numeric = money = unitlike = 0
+    for i in range(header_rows, grid.n_rows):
+        if not grid.is_origin(i, j):
+            continue
+        t = grid.text(i, j)
+        if not t:
+            continue
+        filled += 1
+        p = parse_cell(t)
+        if p.kind == "money" or t.lower().startswith("rp"):
+            money += 1
+        elif p.value is not None or p.kind in ("grade", "missing", "range"):
+            numeric += 1
+        elif len(t.split()) <= 3 and not re.search(r"\d", t):
+            unitlike += 1
+    return filled, numeric, money, unitlike
+
+
+def _letters(grid: Grid, header_rows: int, j: int) -> int:
+    return sum(len(re.findall(r"[A-Za-z]", grid.text(i, j))) for i in range(header_rows, grid.n_rows) if grid.is_origin(i, j))
+
+
+_NO_HEADERS = ("no", "nomor", "kode", "nourut")
+# plans list the targets to reach: a bare year column, or "Capaian Kinerja Program", is a target there
+_PLANNING = ("RENSTRA", "RENJA", "RKT", "PK", "IKU", "IKI", "RPJMD")
+
+
+def _column_role(header: str, texts: list[str], measure: str | None, stats: tuple[int, int, int, int]) -> str:
+    """What a column holds (no | money | unit | indicator | value | sasaran | other), first match wins:
+    the header's words decide, and the data cells where the header cannot (money cells, unit-like words)."""
+    c = compact(header)
+    filled, numeric, money, unitlike = stats
+    last = compact(texts[-1]) if texts else ""
+    if c in _NO_HEADERS or (c.startswith("no") and len(c) <= 3):
+        return "no"
+    if has_word(header, *MONEY_WORDS) or re.search(r"\brp\b", header.lower()) or (filled and money * 2 > filled):
+        return "money"
+    if last.startswith("satuan"):
+        return "unit"  # "Satuan" under a parent header ("Indikator Sasaran" over "Uraian | Satuan")
+    if has_word(header, "indikator") and not (measure and numeric * 2 > filled):
+        return "indicator"
+    if c.startswith("satuan") or (measure is None and has_word(header, "satuan")):
+        return "unit"
+    if measure and filled and unitlike * 2 > filled:
+        return "unit"
+    if measure:
+        return "value"
+    if has_word(header, "sasaran", "tujuan", "program", "kegiatan", "uraian") or c == "kinerja":
+        return "sasaran"
+    if texts and years_in(header) and numeric:
+        return "value"  # a bare year column under a header we could not read: decided in `_resolve_values`
+    return "other"
+
+
+def _read_columns(grid: Grid, h: int) -> list[Column]:
+    """Each column's header text, role, measure and period (years come later)."""
+    years_extra = _propagate_header_years(grid, h)
+    columns: list[Column] = []
+    for j in range(grid.n_cols):
+        texts = _header_texts(grid, h, j)
+        for i in range(h):
+            if (i, j) in years_extra:
+                texts.insert(0, years_extra[(i, j)])
+        header = collapse_whitespace(" ".join(texts))
+        measure = _measure_of(texts)
+        role = _column_role(header, texts, measure, _data_stats(grid, h, j))
+        columns.append(Column(j, header, role, measure, None, _period_of(texts)))
+    return columns
+
+
+def _keep_one(columns: list[Column], role: str, keep: Column) -> list[Column]:
+    return [replace(c, role="other") if c.role == role and c is not keep else c for c in columns]
+
+
+def _resolve_values(columns: list[Column], ctx: TableContext) -> list[Column]:
+    """Each value column's measure and year. A bare year column is a target in a plan and ambiguous in a
+    report (dropped); the year is the header's, else the table's."""
+    planning = ctx.doc_type in _PLANNING
+    has_realisasi = any(c.measure == "realisasi" for c in columns)
+    resolved: list[Column] = []
+    for c in columns:
+        if c.role != "value":
+            resolved.append(c)
+            continue
+        measure = c.measure
+        if measure is None:
+            measure = "target" if planning else None
+        elif measure == "capaian" and planning and not has_realisasi and "tingkat" not in compact(c.header):
+            measure = "target"  # "Capaian Kinerja Program" in a plan lists the targets to reach
+        if measure is None:
+            resolved.append(replace(c, role="other"))
+            continue
+        resolved.append(replace(c, measure=measure, year=_year_of(c.header, measure, ctx) or ctx.year))
+    # a unit column right of a value column under the same parent header gives that value its unit
+    return [
+        replace(c, unit_col=k + 1) if c.role == "value" and k + 1 < len(resolved) and resolved[k + 1].role == "unit" else c
+        for k, c in enumerate(resolved)
+    ]
+
+
+def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
+    """What each column of a table means; None when the table holds no indicator."""
+    h = find_header_rows(grid)
+    if h == 0:
+        return None
+    columns = _read_columns(grid, h)
+    indicator_cols = [c for c in columns if c.role == "indicator"]
+    if not indicator_cols:
+        return None
+    # One column names the indicator: of those under the first "indikator" header, the one with the
+    # most words (a header spanning a bullet column and a name column covers both); others are "other".
+    first_group = [c for c in indicator_cols if c.header == indicator_cols[0].header]
+    first_ind = max(first_group, key=lambda c: (_letters(grid, h, c.index), -c.index))
+    columns = _keep_one(columns, "indicator", first_ind)
+    # A second indicator column further right (program/kegiatan indicators beside tujuan/sasaran ones)
+    # owns the values and unit right of it: they are read as a table of their own.
+    second = next((c.index for c in indicator_cols if c.index > first_ind.index and not _same_header(grid, h, first_ind.index, c.index)), None)
+    sasaran_cols = [c for c in columns if c.role == "sasaran"]
+    if sasaran_cols:
+        named = [c for c in sasaran_cols if has_word(c.header, "sasaran")]
+        columns = _keep_one(columns, "sasaran", (named or sasaran_cols)[0])
+    out = _resolve_values(columns, ctx)
+    spans = grid.col_spans()
+    if second is None:
+        return Layout(h, out, spans)
+    left = [replace(c, role="other") if c.role in ("value", "unit") and c.index > second else c for c in out]
+    right = [
+        replace(c, role="indicator") if c.index == second
+        else replace(c, role="other") if c.role in ("value", "unit", "indicator") and c.index < second else c
+        for c in out
+    ]
+    return Layout(h, left, spans, Layout(h, right, spans))
+
+
+def _same_header(grid: Grid, h: int, a: int, b: int) -> bool:
+    """Columns a and b sit under one header cell naming the indicator ("Indikator Sasaran" over
+    "Uraian | Satuan | Target"), so b is part of a's indicator, not a second one."""
+    for i in range(h):
+        if has_word(grid.text(i, a), "indikator"):
+            return grid.cell(i, a) is grid.cell(i, b)
+    return False
+
+
+def continue_layout(grid: Grid, previous: Layout) -> Layout | None:
+    """A continuation page without a header: reuse the previous table's columns when the shape fits."""
+    if grid.n_cols != len(previous.columns):
+        return None
+    right = Layout(0, previous.right.columns, previous.spans) if previous.right else None
+    return Layout(0, previous.columns, previous.spans, right)
+
+

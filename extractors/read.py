@@ -1,0 +1,60 @@
+"""The one entry into the extractors: a PDF file in, a `DocumentRead` out.
+
+    open (reader) -> cover text and the scan test -> what the report is (document)
+    -> every page, in chunks, through its family's extractor (families, base)
+
+A file that cannot be read at all raises `DocumentError`; a page that fails is noted and the rest is read.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .document import describe_document
+from .errors import DocumentError
+from .families import extractor_for
+from .reader import chunked_pages, cover_texts, open_pdf
+from .records import DocumentRead
+
+log = logging.getLogger(__name__)
+
+
+def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600) -> DocumentRead:
+    """Every record of the PDF at `path`. `page_chunk` pages are read between reopening the PDF (bounds
+    memory on long reports); a document over `max_pages` is refused."""
+    with open_pdf(path) as pdf:
+        try:
+            n_pages = len(pdf.pages)
+        except Exception as exc:
+            raise DocumentError(f"broken PDF: its page tree cannot be read ({exc})") from exc
+        if n_pages == 0:
+            raise DocumentError("PDF has no pages")
+        if n_pages > max_pages:
+            raise DocumentError(f"too long: {n_pages} pages (limit {max_pages})")
+        texts, scanned, by_ocr = cover_texts(pdf, path)
+        read = DocumentRead(describe_document(texts), n_pages, scanned, by_ocr)
+        if not scanned:
+            _read_pages(path, pdf, read, page_chunk)
+        return read
+
+
+def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:
+    extractor = extractor_for(read.info, str(path))
+    previous = None  # the layout of the last table read: a header-less next page may continue it
+    for page in chunked_pages(path, pdf, read.pages, page_chunk):
+        try:
+            result, previous = extractor.extract_page(page, previous)
+        except MemoryError:
+            raise
+        except Exception as exc:  # one odd page must not lose the rest of the report
+            log.warning("%s page %s: %s", path.name, page.page_number, exc)
+            read.failed_pages.append(f"page {page.page_number}: {type(exc).__name__}: {exc}")
+            previous = None
+            continue
+        finally:
+            page.close()
+        read.values += result.values
+        read.budget += result.budget
+        read.attributes += result.attributes
+        read.tree += result.tree

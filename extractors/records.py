@@ -1,0 +1,107 @@
+"""The records extractors emit, and the context a table is read in: plain data, no behaviour.
+
+`pipeline/extract.py` turns them into curated rows (adding file, agency, region and the indicator key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import DocumentInfo
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """What the document around a table tells: its year, type, the jabatan it belongs to."""
+
+    doc_type: str
+    year: int | None  # the report year (n)
+    year_to: int | None = None
+    jabatan: str | None = None
+
+
+@dataclass
+class ExtractedValue:
+    indicator_name: str
+    sasaran: str | None
+    jabatan: str | None
+    year: int | None
+    period: str | None
+    measure: str
+    value: float | None
+    value_text: str
+    unit: str | None
+    page: int
+    bbox: tuple[float, float, float, float]
+    extractor: str
+    table: str
+    guessed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtractedBudgetLine:
+    year: int | None
+    code: str | None
+    name: str
+    level: str
+    pagu: float | None
+    realisasi: float | None
+    pct: float | None
+    page: int
+    table: str
+
+
+@dataclass
+class ExtractedAttributes:
+    """Formula, data source and definition an IKI/IKU table gives an indicator (no numbers)."""
+
+    jabatan: str | None
+    indicator_name: str
+    formula: str | None
+    sumber_data: str | None
+    definition: str | None
+    page: int
+
+
+@dataclass
+class TreeNode:
+    """One box of a pohon kinerja / cascading diagram."""
+
+    node_id: str
+    parent_node_id: str | None
+    level: int
+    jabatan: str | None
+    sasaran: str | None
+    indicator_name: str | None
+    page: int
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass
+class PageResult:
+    page: int
+    tables: int
+    values: list[ExtractedValue] = field(default_factory=list)
+    budget: list[ExtractedBudgetLine] = field(default_factory=list)
+    attributes: list[ExtractedAttributes] = field(default_factory=list)
+    tree: list[TreeNode] = field(default_factory=list)
+
+
+
+
+@dataclass
+class DocumentRead:
+    """What one PDF gave: what it is, its pages, and the records of the pages that could be read."""
+
+    info: "DocumentInfo"
+    pages: int
+    scanned: bool = False  # no text layer on any page: nothing read but the cover (by OCR, when `by_ocr`)
+    by_ocr: bool = False
+    values: list[ExtractedValue] = field(default_factory=list)
+    budget: list[ExtractedBudgetLine] = field(default_factory=list)
+    attributes: list[ExtractedAttributes] = field(default_factory=list)
+    tree: list[TreeNode] = field(default_factory=list)
+    failed_pages: list[str] = field(default_factory=list)  # "page 7: ValueError: ..." for a page that failed

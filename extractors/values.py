@@ -1,0 +1,158 @@
+"""A table's values: one `ExtractedValue` per printed target / realisasi / capaian / baseline cell of each
+indicator row, named by the row's indicator (names printed line by line around the value row joined),
+its sasaran filled down.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers.numbers import parse_cell, separator_evidence, several_values
+from normalizers.text import clean_indicator_name, collapse_whitespace
+
+from .grid import Cell, Grid
+from .layout import Column, Layout
+from .records import ExtractedValue, TableContext
+
+def _anchor_row(grid: Grid, cell: Cell, ind: int) -> int:
+    """The row a value cell belongs to: its first row, or, when it is merged over several indicator
+    rows, the one whose name sits level with the value's text."""
+    if cell.text_box is None:
+        return cell.row
+    y = (cell.text_box[1] + cell.text_box[3]) / 2
+    k = cell.row
+    while k < grid.n_rows and grid.cell(k, cell.col) is cell:
+        name = grid.cell(k, ind)
+        if name is not None and name.row == k and name.bbox[1] <= y <= name.bbox[3]:
+            return k
+        k += 1
+    return cell.row
+
+
+def _value_cell(grid: Grid, i: int, j: int, layout: Layout) -> Cell | None:
+    """The value cell at (i, j) when it belongs to row i."""
+    c = grid.cell(i, j)
+    ind = layout.col("indicator")
+    if c is None or not c.text or c.col != j or ind is None or _anchor_row(grid, c, ind.index) != i:
+        return None
+    return c
+
+
+def _row_has_values(grid: Grid, i: int, layout: Layout) -> bool:
+    return any(_value_cell(grid, i, c.index, layout) for c in layout.columns if c.role == "value")
+
+
+def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
+    """The indicator name for each row that has values.
+
+    A name usually sits in the value row's own cell (merged cells included). Some tables print each
+    line of a long name in a row of its own around the row holding the values and the number: where
+    the table numbers its records (or the value row has no name), such text-only, unnumbered rows
+    join the value row they touch, up to an empty row, a numbered row or another value row.
+    """
+    ind = layout.col("indicator")
+    assert ind is not None
+    no = layout.col("no")
+    value_rows = [i for i in range(layout.header_rows, grid.n_rows) if _row_has_values(grid, i, layout)]
+    value_set = set(value_rows)
+    claimed: set[int] = set()
+
+    def joinable(k: int) -> bool:
+        if k in value_set or k in claimed or not (layout.header_rows <= k < grid.n_rows):
+            return False
+        if no is not None and grid.is_origin(k, no.index) and grid.text(k, no.index):
+            return False
+        return grid.is_origin(k, ind.index) and bool(grid.text(k, ind.index))
+
+    names: dict[int, str] = {}
+    for i in value_rows:
+        top = bottom = i
+        if no is not None or not grid.text(i, ind.index):
+            while joinable(top - 1):
+                top -= 1
+            while joinable(bottom + 1):
+                bottom += 1
+        claimed.update(range(top, bottom + 1))
+        cells = []
+        for k in range(top, bottom + 1):
+            c = grid.cell(k, ind.index)
+            if c is not None and c.text and all(c is not d for d in cells):
+                cells.append(c)
+        names[i] = collapse_whitespace(" ".join(c.text for c in cells))
+    return names
+
+
+def _unit_from(grid: Grid, i: int, layout: Layout, col: Column) -> str | None:
+    """The unit printed beside the value, else the one its header names ("Capaian (%)"), else the row's satuan."""
+    if col.unit_col is not None:
+        t = grid.text(i, col.unit_col)
+        if t:
+            return t
+    if "%" in col.header:
+        return "%"
+    unit = layout.col("unit")
+    if unit is not None:
+        t = grid.text(i, unit.index)
+        if t and not re.search(r"\d", t):
+            return t
+    return None
+
+
+def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str) -> list[ExtractedValue]:
+    if layout.col("indicator") is None:
+        return []
+    names = _indicator_text_rows(grid, layout)
+    sasaran_col = layout.col("sasaran")
+    out: list[ExtractedValue] = []
+    last_sasaran: str | None = None
+    # a column's own cells are the evidence for its decimal mark ("1.234.567" groups, "19,55" is decimal)
+    decimal_mark = {
+        col.index: separator_evidence([grid.text(i, col.index) for i in names]).decimal for col in layout.columns if col.role == "value"
+    }
+    for i in sorted(names):
+        name = clean_indicator_name(names[i])
+        if sasaran_col is not None:
+            s = grid.text(i, sasaran_col.index)
+            if s:
+                last_sasaran = clean_indicator_name(s)
+        if not name or len(re.findall(r"[A-Za-z]", name)) < 3:
+            continue
+        seen_keys: set[tuple] = set()
+        for col in layout.columns:
+            cell = _value_cell(grid, i, col.index, layout) if col.role == "value" else None
+            if cell is None:
+                continue
+            key = (col.measure, col.year, col.period)
+            if key in seen_keys:
+                continue  # a second column for the same measure (e.g. a sasaran-level capaian) is not this indicator's
+            seen_keys.add(key)
+            parsed = parse_cell(cell.text, decimal_mark.get(col.index))
+            if parsed.kind == "text" and several_values(parsed.text):
+                continue
+            unit = parsed.unit or _unit_from(grid, i, layout, col)
+            if parsed.kind == "money":
+                continue
+            out.append(
+                ExtractedValue(
+                    indicator_name=name,
+                    sasaran=last_sasaran,
+                    jabatan=ctx.jabatan,
+                    year=col.year,
+                    period=col.period,
+                    measure=col.measure or "target",
+                    value=parsed.value,
+                    value_text=parsed.text,
+                    unit=unit,
+                    page=grid.page,
+                    bbox=cell.bbox,
+                    extractor=grid.extractor,
+                    table=table_id,
+                    guessed=parsed.guessed,
+                    notes=[parsed.reason] if parsed.reason else [],
+                )
+            )
+    if layout.right is not None:
+        out += layout_to_values(grid, layout.right, ctx, table_id)
+    return out
+
+
