@@ -16,19 +16,24 @@ import warnings
 from dataclasses import dataclass
 
 from normalizers.numbers import parse_cell
-from normalizers.text import years_in
+from normalizers.text import YEAR, years_in
 
 from .document import DocumentInfo
 from .geometry import text_above
-from .grid import Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
+from .grid import WORD_GAP, Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .budget import grid_to_budget
 from .layout import Layout, continue_layout, find_header_rows, grid_to_layout
 from .records import ExtractedAttributes, ExtractedBudgetLine, ExtractedValue, PageResult, TableContext, TreeNode
-from .routing import _header_line, _number_rows, page_has_table, route_document
+from .routing import NUMBER_ROWS, _header_line, _number_rows, page_has_table, route_document
 from .values import layout_to_values
 
 log = logging.getLogger(__name__)
 
+# page_quality: what a table read is worth
+VALUE_SCORE = 1.0  # an indicator value (and a budget line)
+PROSE_SCORE = -1.0  # a value that reads as prose: a paragraph cut into columns
+FILLED_SCORE = 0.1  # the share of its cells with text
+CAPTION_MARGIN = 2.0  # points: a text line this close to a table's box is the table's, not text outside it
 _MAX_MISSES = {"stream": 4, "lattice": 2}  # fruitless fallbacks in a document before that reader is dropped (lattice renders the page: dear)
 _PLUMBER = {"snap_x_tolerance": 6}  # doubled or tripled column rules (a few points apart) are one rule
 
@@ -87,7 +92,7 @@ class TableExtractor:
         years = years_in(caption)
         if len(set(years)) == 1:
             year = years[0]
-        running = re.search(r"((?:19|20)\d\d)\s*\(?\s*tahun\s+berjalan", caption.lower())
+        running = re.search(rf"({YEAR})\s*\(?\s*tahun\s+berjalan", caption.lower())
         if running:  # plans count "tahun berjalan" as n-1: the plan's own year n comes after it
             year = int(running.group(1)) + 1
         return TableContext(info.doc_type, year, info.year_to)
@@ -131,8 +136,8 @@ class TableExtractor:
         if best > 0:
             return grids
         flavors = []
-        outside = "\n".join(ln["text"] for ln in lines if not any(g.bbox[1] - 2 <= ln["top"] <= g.bbox[3] + 2 for g in grids))
-        if _header_line(outside) and _number_rows(outside) >= 3:
+        outside = "\n".join(ln["text"] for ln in lines if not any(g.bbox[1] - CAPTION_MARGIN <= ln["top"] <= g.bbox[3] + CAPTION_MARGIN for g in grids))
+        if _header_line(outside) and _number_rows(outside) >= NUMBER_ROWS:
             flavors.append("stream")  # a borderless table beside (or instead of) the ruled ones
         layouts = [grid_to_layout(g, self.table_context(g, lines)) for g in grids]
         if any(lay is not None and lay.col("value") is not None for lay in layouts):
@@ -163,11 +168,11 @@ class TableExtractor:
             read = self.read_table(grid, previous, lines, page)
             for v in read.values:
                 prose = parse_cell(v.value_text).kind == "text" and len(v.value_text.split()) >= 2 and v.value_text[:1].islower()
-                score += -1.0 if prose else 1.0
-            score += len(read.budget)
+                score += PROSE_SCORE if prose else VALUE_SCORE
+            score += VALUE_SCORE * len(read.budget)
             cells = [grid.text(i, j) for i in range(grid.n_rows) for j in range(grid.n_cols) if grid.is_origin(i, j)]
-            score += 0.1 * sum(1 for t in cells if t) / max(1, len(cells))
-        return score if score >= 1 else 0.0
+            score += FILLED_SCORE * sum(1 for t in cells if t) / max(1, len(cells))
+        return score if score >= VALUE_SCORE else 0.0
 
     def _caption(self, grids: list[Grid], lines: list[dict]) -> list[Grid]:
         for g in grids:
@@ -213,7 +218,7 @@ class TableExtractor:
         layout = grid_to_layout(grid, ctx)
         if layout is None and previous is not None and grid.index == 0 and find_header_rows(grid) == 0:
             if grid.n_cols != len(previous.columns) and previous.spans and page is not None:
-                grid = regrid_to_columns(grid, grid.col_spans(), previous.spans, page.extract_words(x_tolerance=1.5)) or grid
+                grid = regrid_to_columns(grid, grid.col_spans(), previous.spans, page.extract_words(x_tolerance=WORD_GAP)) or grid
             layout = continue_layout(grid, previous)
         return grid, layout
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from normalizers.text import collapse_whitespace, undouble_glyphs, years_in
+from normalizers.text import YEAR, collapse_whitespace, undouble_glyphs, years_in
 
 # Most specific first: "Laporan Kinerja" reports quote "Perjanjian Kinerja" and "Renstra" in their bodies,
 # so the title page decides, and within it the phrase found earliest.
@@ -213,8 +213,8 @@ def region_of_head(text: str) -> str | None:
 
 
 # "Nomor 29 Tahun 2014" cites a law or decree: not the period of the report
-_CITATION = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*[\w./-]+\s+tahun\s+(?:19|20)\d\d\b")
-_YEAR = r"((?:19|20)\d\d)"
+_CITATION = re.compile(rf"\b(?:nomor|no\.?)\s*:?\s*[\w./-]+\s+tahun\s+{YEAR}\b")
+_YEAR = rf"({YEAR})"
 _TO = r"\s*(?:-|–|—|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)+\s*"
 _PERIOD = re.compile(
     rf"(?:\b(?:tahun|periode|th\.?|ta\.?)\s*(?:anggaran\s*)?:?\s*{_YEAR}(?:{_TO}{_YEAR})?\b)"  # "Tahun 2016", "Tahun Anggaran 2017"

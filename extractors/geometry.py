@@ -51,6 +51,23 @@ def words_in(words: Iterable[dict], b: BBox) -> list[dict]:
     return [w for w in words if contains_point(b, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2)]
 
 
+LINE_TOLERANCE = 0.4  # of a word's height: a word whose top is this close to a line's first word's is on it
+MIN_LINE_TOLERANCE = 2.0  # points, for small print
+
+
+def word_lines(words: Iterable[dict], relative: float = LINE_TOLERANCE) -> list[list[dict]]:
+    """pdfplumber words into text lines, top to bottom, each left to right: a word whose top lies within
+    `relative` of its height (at least MIN_LINE_TOLERANCE) of a line's first word's top is on that line.
+    (Page text lines come from pdfplumber's `extract_text_lines`; OCR groups its boxes on their own.)"""
+    out: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if out and abs(w["top"] - out[-1][0]["top"]) <= max(MIN_LINE_TOLERANCE, relative * (w["bottom"] - w["top"])):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [sorted(ln, key=lambda w: w["x0"]) for ln in out]
+
+
 def text_above(lines: list[dict], b: BBox, max_gap: float) -> list[str]:
     """Text lines (pdfplumber extract_text_lines) ending above the box within max_gap, nearest last."""
     above = [ln for ln in lines if ln["bottom"] <= b[1] + 1 and b[1] - ln["bottom"] <= max_gap]

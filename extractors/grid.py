@@ -14,6 +14,10 @@ from normalizers.text import collapse_whitespace, join_cell_lines, undouble_glyp
 
 from .geometry import BBox, bbox_union, camelot_to_plumber, contains_point, rounded, words_in
 
+# points: letters closer than this are one word. Tables are read with a smaller gap than pdfplumber's
+# default (3), so that the words of tightly set neighbouring cells stay apart
+WORD_GAP = 1.5
+
 
 @dataclass(frozen=True, eq=False)
 class Cell:
@@ -142,7 +146,7 @@ def _fill_from_words(page, cells: list[list[Cell | None]], col_x: list[tuple[flo
     tall = {id(c): c for row in cells for c in row if c is not None and len(rows_of.get(id(c), ())) > 1}
     if not holes and not tall:
         return
-    words = page.extract_words(x_tolerance=1.5)
+    words = page.extract_words(x_tolerance=WORD_GAP)
     for i, j in holes:
         box = (col_x[j][0], row_y[i][0], col_x[j][1], row_y[i][1])
         inside = sorted(words_in(words, box), key=lambda w: (round(w["top"]), w["x0"]))
@@ -168,6 +172,9 @@ def _stacked_numbers(raw: str | None) -> int:
 
 
 def _text_of(words: list[dict]) -> str:
+    """A cut cell's text. Its lines are keyed by their rounded top, 2 pt apart, not by `word_lines`: in a
+    cell cut at stacked values a small row number sits between a name's lines, and the two groupings
+    place it differently (measured on the real corpus); this one is what the curated data was built with."""
     lines: dict[int, list[dict]] = {}
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
         key = next((k for k in lines if abs(k - w["top"]) <= 2), round(w["top"]))
@@ -194,7 +201,7 @@ def _split_unruled_rows(page, cells: list[list[Cell | None]], raw: list[list[str
         if len(stacked) < 2:
             out.append(row)
             continue
-        words = words if words is not None else page.extract_words(x_tolerance=1.5)
+        words = words if words is not None else page.extract_words(x_tolerance=WORD_GAP)
         tops: list[float] = []
         for t in sorted(w["top"] for c in stacked for w in words_in(words, c.bbox)):
             if not tops or t - tops[-1] > 3:
@@ -310,7 +317,7 @@ def table_texts(page, table, **text_settings) -> list[list[str | None]]:
 
 def plumber_table_to_grid(page, table, page_number: int, index: int) -> Grid:
     """A pdfplumber `Table` into a Grid; the text of each cell is read from its own box."""
-    texts = table_texts(page, table, x_tolerance=1.5)
+    texts = table_texts(page, table, x_tolerance=WORD_GAP)
     cells: list[list[Cell | None]] = []
     for i, row in enumerate(table.rows):
         out_row: list[Cell | None] = []

@@ -16,7 +16,8 @@ from dataclasses import replace
 from normalizers.text import clean_indicator_name, collapse_whitespace
 
 from .base import TableExtractor
-from .grid import Cell, Grid, clean_cell_text
+from .geometry import word_lines
+from .grid import WORD_GAP, Cell, Grid, clean_cell_text
 from .layout import Layout
 from .records import ExtractedAttributes, TableContext
 from .values import _indicator_text_rows
@@ -77,7 +78,7 @@ def fraction_text(page, cell: Cell) -> str | None:
     if len(bars) != 1:
         return None
     y = bars[0]["top"]
-    words = page.crop((x0, top, x1, bottom)).extract_words(x_tolerance=1.5)
+    words = page.crop((x0, top, x1, bottom)).extract_words(x_tolerance=WORD_GAP)
     beside = [w for w in words if w["top"] < y < w["bottom"]]
     above = [w for w in words if w["bottom"] <= y and w not in beside]
     below = [w for w in words if w["top"] >= y and w not in beside]
@@ -85,10 +86,7 @@ def fraction_text(page, cell: Cell) -> str | None:
         return None
 
     def text(ws: list[dict]) -> str:
-        lines: dict[int, list[dict]] = {}
-        for w in ws:
-            lines.setdefault(round(w["top"]), []).append(w)
-        return clean_cell_text("\n".join(" ".join(w["text"] for w in sorted(ln, key=lambda w: w["x0"])) for _, ln in sorted(lines.items())))
+        return clean_cell_text("\n".join(" ".join(w["text"] for w in ln) for ln in word_lines(ws)))
 
     return collapse_whitespace(f"{text(above)} / {text(below)} {text(beside)}")
 

@@ -27,37 +27,32 @@ DET_BAND, DET_OVERLAP = 480, 96  # px: the detector reads the page in overlappin
 # DET_OVERLAP high lies whole in one band
 LINES = 20  # a cover's title block: lines read per page
 ENOUGH_CHARS = 200  # a page giving fewer characters than this: the next page is read too
-WORD_GAP = 0.2  # a blank run at least this fraction of the line's height separates two words
+BLANK_BETWEEN_WORDS = 0.2  # a blank run at least this fraction of the line's height separates two words
 INK, MIN_INK_PIXELS = 160, 50  # a page with fewer pixels darker than INK than this (at 72 dpi) is blank
 
 
 @lru_cache(maxsize=1)
 def _engine():
     try:
+        from onnxruntime import InferenceSession
         from rapidocr_onnxruntime import RapidOCR
-        from rapidocr_onnxruntime.utils.infer_engine import OrtInferSession
+        from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH, read_yaml, update_model_path
     except ImportError:
         return None
-    # onnxruntime's memory pattern keeps the detector's largest activations allocated (about 250 MB for a
-    # page) for the worker's life; rapidocr has no option for it, so its session options are amended while
-    # the engine is made, and restored
-    base = OrtInferSession._init_sess_opts
-
-    def lean(config):
-        opts = base(config)
+    # one thread: documents already run in parallel workers, and more threads did not help on 2 cores.
+    # The detector gets the page as `_page_text` sizes it, never enlarged (rapidocr's default enlarges the
+    # short side to 736 px; with "max" it only shrinks images over 2000 px). Words are recognised one at a
+    # time: in a batch each is padded to the widest, and the recogniser's cost grows faster than the width
+    engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96], det_limit_type="max", rec_batch_num=1)
+    # onnxruntime's memory pattern keeps the detector's largest activations allocated (a few hundred MB for
+    # a page) for the worker's life, and rapidocr has no option for it: its detection and recognition
+    # sessions are made again, before their first use, with the pattern off (the models are the wheel's)
+    models = update_model_path(read_yaml(DEFAULT_CFG_PATH))
+    for infer, key in ((engine.text_det.infer, "Det"), (engine.text_rec.session, "Rec")):
+        opts = infer.session.get_session_options()
         opts.enable_mem_pattern = False
-        return opts
-
-    OrtInferSession._init_sess_opts = staticmethod(lean)
-    try:
-        # one thread: documents already run in parallel workers, and more threads did not help on 2 cores
-        # the detector gets the page as `_page_text` sizes it, never enlarged (rapidocr's default enlarges the
-        # short side to 736 px; with "max" it only shrinks images over 2000 px). Words are recognised one at a
-        # time: in a batch each is padded to the widest, and the recogniser's cost grows faster than the width
-        # (four 384 px words: 250 ms together, 120 ms one by one)
-        return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_img_shape=[3, 48, 96], det_limit_type="max", rec_batch_num=1)
-    finally:
-        OrtInferSession._init_sess_opts = staticmethod(base)
+        infer.session = InferenceSession(models[key]["model_path"], sess_options=opts, providers=infer.session.get_providers())
+    return engine
 
 
 def cover_text(path: Path, pages: int = 3, timeout: float = 60.0, enough: Callable[[list[str]], bool] | None = None) -> list[str] | None:
@@ -156,7 +151,7 @@ def _words(crop) -> list:
         if b and run is None:
             run = x
         elif not b and run is not None:
-            if run > 0 and x - run >= WORD_GAP * crop.shape[0]:
+            if run > 0 and x - run >= BLANK_BETWEEN_WORDS * crop.shape[0]:
                 pieces.append(crop[:, max(0, left - 2) : run + 2])
                 left = x
             run = None

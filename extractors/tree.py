@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from normalizers.numbers import ParsedValue, parse_value
-from normalizers.text import clean_indicator_name, join_cell_lines
+from normalizers.text import YEAR, clean_indicator_name, join_cell_lines
 
 from .base import TableExtractor
 from .diagram import drop_frames, link_boxes, merge_stacked, nearest_above, shape_boxes
-from .geometry import BBox, bbox_union, inside, words_in
+from .geometry import BBox, bbox_union, inside, word_lines, words_in
 from .grid import Grid
 from .records import ExtractedValue, PageResult, TreeNode
 
@@ -35,7 +35,7 @@ _POSITION = re.compile(
     r"direktur|inspektur|auditor|pelaksana|eselon)\b",
     re.IGNORECASE,
 )
-_YEAR_SUFFIX = re.compile(r"\(((?:19|20)\d\d)\)")
+_YEAR_SUFFIX = re.compile(rf"\(({YEAR})\)")
 
 
 @dataclass
@@ -48,18 +48,7 @@ class Part:
 
     @property
     def text(self) -> str:
-        return join_cell_lines([" ".join(w["text"] for w in ln) for ln in _lines(self.words)])
-
-
-def _lines(words: list[dict]) -> list[list[dict]]:
-    """Words into text lines, top to bottom, each left to right."""
-    out: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        if out and abs(w["top"] - out[-1][0]["top"]) <= max(2.0, 0.4 * (w["bottom"] - w["top"])):
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return [sorted(ln, key=lambda w: w["x0"]) for ln in out]
+        return join_cell_lines([" ".join(w["text"] for w in ln) for ln in word_lines(self.words)])
 
 
 def _label(line: list[dict]) -> tuple[str, int, str] | None:
@@ -100,7 +89,7 @@ def _label(line: list[dict]) -> tuple[str, int, str] | None:
 def read_box(words: list[dict]) -> list[Part]:
     """The parts of one box, in reading order."""
     parts: list[Part] = []
-    for line in _lines(words):
+    for line in word_lines(words):
         found = _label(line)
         mode = parts[-1].kind if parts else None
         if found:
@@ -137,7 +126,7 @@ def _inline_target(words: list[dict]) -> tuple[list[dict], list[dict]]:
     for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
         if words[k]["text"].startswith("("):
             inner = " ".join(w["text"] for w in words[k:]).strip()
-            if inner.endswith(")") and _number(inner[1:-1]) and not re.fullmatch(r"\(\s*(19|20)\d\d\s*\)", inner):
+            if inner.endswith(")") and _number(inner[1:-1]) and not re.fullmatch(rf"\(\s*{YEAR}\s*\)", inner):
                 return words[:k], words[k:]
             break
     return words, []
@@ -161,7 +150,7 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})*[.)]?$")
 def _items(words: list[dict]) -> list[list[dict]]:
     """A part printed as a numbered list ("1 Jumlah ...", "2 Jumlah ...") is one item per number,
     the numbers dropped; any other part is one item."""
-    lines = _lines(words)
+    lines = word_lines(words)
     if not lines or len(lines[0]) < 2 or not _LIST_NUMBER.match(lines[0][0]["text"]):
         return [words] if words else []
     items: list[list[dict]] = []
@@ -322,7 +311,7 @@ class TreeExtractor(TableExtractor):
         m = _YEAR_SUFFIX.fullmatch(target[-1]["text"])
         if m and len(target) > 1:  # "200 ORANG (2026)": the year the target is for
             year, target = int(m.group(1)), target[:-1]
-        elif re.fullmatch(r"(19|20)\d\d", qualifier):  # "Target 2024 : 80 %"
+        elif re.fullmatch(YEAR, qualifier):  # "Target 2024 : 80 %"
             year = int(qualifier)
         text = _text(target).strip()
         if text.startswith("(") and text.endswith(")"):

@@ -54,6 +54,9 @@ KNOWN_HEADER_WORDS: frozenset[str] = frozenset(
 
 YEAR_MIN = 1990
 YEAR_MAX = 2100
+#: A year as a report prints it, in a pattern of the extractors' own (captions, box labels, cover periods);
+#: `years_in` reads every year of a text.
+YEAR = r"(?:19|20)\d\d"
 #: Ranges spanning more than this many years are reported by their ends only.
 MAX_EXPANDED_YEAR_SPAN = 10
 

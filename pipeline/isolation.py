@@ -30,7 +30,7 @@ def _context():
     # every module a document needs, imported once in the server: a child forked from it starts reading at
     # once (importing camelot and pdfplumber in each child cost about a second per document). multiprocessing
     # runs the main script (`kinerja`) again in each child; with the CLI imported here that costs nothing
-    ctx.set_forkserver_preload(["pipeline.cli", "pipeline.extract", "extractors", "extractors.document", "extractors.pages", "normalizers.text", "camelot", "rapidocr_onnxruntime"])
+    ctx.set_forkserver_preload(["pipeline.cli", "pipeline.extract", "extractors.read", "camelot", "rapidocr_onnxruntime"])
     return ctx
 
 
