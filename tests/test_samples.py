@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from pipeline.devtools.samples import (BUDGET_COLUMNS, SAMPLE_NAMES, TREE_COLUMNS, TRUTH_COLUMNS,
-                              cell_value, write_bad_inputs, write_corpus, write_samples)
+                                       cell_value, read_truth, write_bad_inputs, write_corpus, write_samples)
 
 BEKASI, LAMPUNG, PROBOLINGGO, POHON = SAMPLE_NAMES
 
@@ -273,9 +273,22 @@ def test_cell_value(text, value, unit):
     assert cell_value(text) == (value, unit)
 
 
-@pytest.mark.filterwarnings("ignore:'pipeline.samples' found in sys.modules")
+def test_read_truth_keeps_printed_texts(tmp_path, out, truth):
+    df = read_truth(out / "sample_truth.csv")
+    assert list(df.columns) == list(TRUTH_COLUMNS) and len(df) == len(truth)
+    assert df["value_text"].tolist() == [r["value_text"] for r in truth]
+    p = tmp_path / "labels.csv"
+    p.write_text(",".join(TRUTH_COLUMNS) + "\n"
+                 "a.pdf,IKI,,S,I,2024,target,,,NA,,1\n"
+                 "a.pdf,IKI,,S,I,2024,target,TW1,007,N/A,NA,1\n", encoding="utf-8")
+    df = read_truth(p)
+    assert df["value_text"].tolist() == ["NA", "N/A"] and df["unit"].tolist() == ["", "NA"]
+    assert df["value"].isna().tolist() == [True, False] and df["value"][1] == "007"
+    assert df["period"].isna().tolist() == [True, False]
+
+
 def test_module_cli(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "argv", ["samples", str(tmp_path)])
-    runpy.run_module("pipeline.devtools.samples.__init__", run_name="__main__")
+    runpy.run_module("pipeline.devtools.samples", run_name="__main__")
     assert len(capsys.readouterr().out.splitlines()) == len(SAMPLE_NAMES)
     assert {p.name for p in tmp_path.glob("*.pdf")} == set(SAMPLE_NAMES)
