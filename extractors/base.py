@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from normalizers.numbers import parse_cell
 from normalizers.text import YEAR, years_in
@@ -23,7 +23,16 @@ from .geometry import text_above
 from .grid import WORD_GAP, Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .budget import grid_to_budget
 from .layout import Layout, continue_layout, find_header_rows, grid_to_layout
-from .records import ExtractedAttributes, ExtractedBudgetLine, ExtractedValue, PageResult, TableContext, TreeNode
+from .records import (
+    ExtractedAttributes,
+    ExtractedBudgetLine,
+    ExtractedTable,
+    ExtractedValue,
+    ExtractedWarning,
+    PageResult,
+    TableContext,
+    TreeNode,
+)
 from .routing import NUMBER_ROWS, _header_line, _number_rows, page_has_table, route_document
 from .values import layout_to_values
 
@@ -47,6 +56,24 @@ class TableRead:
     layout: Layout | None
     values: list[ExtractedValue]
     budget: list[ExtractedBudgetLine]
+    table_id: str = ""
+    warnings: list[ExtractedWarning] = field(default_factory=list)
+
+
+def _table_record(read: TableRead) -> ExtractedTable:
+    """Where the table is and what its header made of each column (for coverage)."""
+    grid, layout = read.grid, read.layout
+    header_bottom = None
+    columns: list[tuple[float, float, str]] = []
+    if layout is not None:
+        if layout.header_rows:
+            header_bottom = max((c.bbox[3] for j in range(grid.n_cols) if (c := grid.cell(layout.header_rows - 1, j)) is not None), default=None)
+        spans = grid.col_spans()
+        roles = {c.index: c.role for c in layout.columns}
+        if layout.right is not None:
+            roles.update({c.index: c.role for c in layout.right.columns if c.role != "other"})
+        columns = [(x0, x1, roles.get(j, "other")) for j, (x0, x1) in enumerate(spans)]
+    return ExtractedTable(grid.page, read.table_id, grid.bbox, grid.extractor, header_bottom, columns)
 
 
 @dataclass
@@ -208,8 +235,9 @@ class TableExtractor:
         ctx = self.table_context(grid, lines)
         table_id = f"p{grid.page}t{grid.index + 1}"
         grid2, layout = self._layout(grid, ctx, previous, page)
-        values = layout_to_values(grid2, layout, ctx, table_id) if layout is not None else []
-        read = TableRead(ctx, grid2, layout, values, grid_to_budget(grid2, ctx, table_id))
+        warnings: list[ExtractedWarning] = []
+        values = layout_to_values(grid2, layout, ctx, table_id, warnings) if layout is not None else []
+        read = TableRead(ctx, grid2, layout, values, grid_to_budget(grid2, ctx, table_id), table_id, warnings)
         self._reads[id(grid)] = (key, read)  # the key holds the grid: its id is not reused while kept
         return read
 
@@ -227,7 +255,7 @@ class TableExtractor:
         diagram = self.read_diagram(page)
         if diagram is not None:
             return diagram, None
-        result = PageResult(page.page_number, 0)
+        result = PageResult(page.page_number)
         self._reads = {}
         route = self.route(page)
         if route is None:
@@ -236,8 +264,9 @@ class TableExtractor:
             return result, previous  # decided before the page is parsed: most such pages are prose
         lines = page.extract_text_lines(return_chars=False)
         for grid in self.find_grids(page, lines, previous, route):
-            result.tables += 1
             read = self.read_table(grid, previous, lines, page)
+            result.tables.append(_table_record(read))
+            result.warnings.extend(read.warnings)
             if read.layout is not None:
                 result.values.extend(read.values)
                 result.attributes.extend(self.table_attributes(read.grid, read.layout, read.ctx, page))

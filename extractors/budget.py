@@ -11,6 +11,7 @@ from typing import NamedTuple
 from normalizers.numbers import parse_money, parse_value
 from normalizers.text import clean_indicator_name, collapse_whitespace
 
+from .geometry import bbox_union
 from .grid import Grid
 from .layout import _data_stats, _header_texts, _year_of, find_header_rows
 from .records import ExtractedBudgetLine, TableContext
@@ -108,5 +109,8 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
             continue
         pct = parse_value(grid.text(i, cols.pct)).value if cols.pct is not None else None
         name = clean_indicator_name(name)
-        out.append(ExtractedBudgetLine(year, code, name, _level(name, code), pagu, realisasi, pct, grid.page, table_id))
+        used = [c for j in (cols.name, cols.code, cols.pagu, cols.realisasi, cols.pct) if j is not None and (c := grid.cell(i, j)) is not None and c.text]
+        money = [c.bbox for j in (cols.pagu, cols.realisasi, cols.pct) if j is not None and (c := grid.cell(i, j)) is not None and c.text]
+        out.append(ExtractedBudgetLine(year, code, name, _level(name, code), pagu, realisasi, pct, grid.page, table_id,
+                                       bbox_union(c.bbox for c in used), grid.extractor, money))
     return out

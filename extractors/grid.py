@@ -17,6 +17,10 @@ from .geometry import BBox, bbox_union, camelot_to_plumber, contains_point, roun
 # points: letters closer than this are one word. Tables are read with a smaller gap than pdfplumber's
 # default (3), so that the words of tightly set neighbouring cells stay apart
 WORD_GAP = 1.5
+# points: a continuation page's column rule this close to the header page's stands for the same column
+# (pdfplumber snaps rules 6 pt apart into one); a column empty on this page has no rules of its own and
+# is empty, not missing
+COLUMN_EDGE_TOLERANCE = 6.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -80,14 +84,18 @@ def regrid_to_columns(grid: Grid, grid_spans: list[tuple[float, float]], spans: 
     None when the columns do not line up.
     """
     target_of = []
-    for x0, x1 in grid_spans:
+    for j, (x0, x1) in enumerate(grid_spans):
         overlaps = [max(0.0, min(x1, b) - max(x0, a)) for a, b in spans]
         best = max(range(len(spans)), key=lambda k: overlaps[k])
         if overlaps[best] < 0.6 * min(x1 - x0, spans[best][1] - spans[best][0]) or (target_of and best <= target_of[-1]):
             return None
+        if j and abs(x0 - spans[best][0]) > COLUMN_EDGE_TOLERANCE:
+            return None  # its rules do not stand where the previous table's do: another table
         target_of.append(best)
     missing = [k for k in range(len(spans)) if k not in target_of]
-    if any(grid.bbox[0] < (spans[k][0] + spans[k][1]) / 2 < grid.bbox[2] for k in missing):
+    if grid_spans and abs(grid_spans[0][0] - spans[target_of[0]][0]) > COLUMN_EDGE_TOLERANCE and any(
+        grid.bbox[0] < (spans[k][0] + spans[k][1]) / 2 < grid.bbox[2] for k in missing
+    ):
         return None  # a column inside the table that its rules do not show: not the same table
     rows: list[list[Cell | None]] = []
     moved: dict[int, Cell] = {}

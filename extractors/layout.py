@@ -21,6 +21,10 @@ _NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2
 _RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
 _PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
 _PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
+_PERIOD_RANGE = re.compile(
+    r"\b(?:tw|triwulan|trw|semester)\s*[-.]?\s*(?:iv|iii|ii|i|[1-4])\s*(?:-|–|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*"
+    r"(?:(?:tw|triwulan|trw|semester)\s*[-.]?\s*)?(?:iv|iii|ii|i|[1-4])\b"
+)
 
 
 @dataclass(frozen=True)
@@ -134,17 +138,22 @@ def _year_of(header: str, measure: str | None, ctx: TableContext) -> int | None:
 
 
 def _period_of(texts: list[str]) -> str | None:
-    joined = " ".join(texts).lower()
-    m = _PERIOD_TW.search(joined)
-    if m:
-        g = m.group(1)
-        return f"TW{ROMAN.get(g) or int(g)}"
-    if "triwulan" in compact(joined) and texts and texts[-1].strip().lower() in ROMAN:
-        return f"TW{ROMAN[texts[-1].strip().lower()]}"
-    m = _PERIOD_SEM.search(joined)
-    if m:
-        g = m.group(1)
-        return f"S{ROMAN.get(g) or int(g)}"
+    """The period the most specific header tier names: "TW III", "Triwulan 2", "Semester I", or a bare
+    numeral ("II") under a triwulan parent. A range ("Triwulan I - IV") names no period: its columns' own
+    tiers do."""
+    for k in range(len(texts) - 1, -1, -1):
+        tier = _PERIOD_RANGE.sub(" ", texts[k].lower())
+        if m := _PERIOD_TW.search(tier):
+            return f"TW{ROMAN.get(m.group(1)) or int(m.group(1))}"
+        if m := _PERIOD_SEM.search(tier):
+            return f"S{ROMAN.get(m.group(1)) or int(m.group(1))}"
+        parents = " ".join(texts[:k]).lower()
+        if tier.strip() in ROMAN and ("triwulan" in compact(parents) or re.search(r"\b(?:tw|trw)\b", parents)):
+            return f"TW{ROMAN[tier.strip()]}"
+    # last, all the tiers joined: a label and its number printed in tiers of their own
+    joined = _PERIOD_RANGE.sub(" ", " ".join(texts).lower())
+    if m := _PERIOD_TW.search(joined) or _PERIOD_SEM.search(joined):
+        return f"{'TW' if m.re is _PERIOD_TW else 'S'}{ROMAN.get(m.group(1)) or int(m.group(1))}"
     return None
 
 

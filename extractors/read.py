@@ -58,3 +58,5 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:
         read.budget += result.budget
         read.attributes += result.attributes
         read.tree += result.tree
+        read.tables += result.tables
+        read.warnings += result.warnings

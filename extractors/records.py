@@ -52,6 +52,33 @@ class ExtractedBudgetLine:
     pct: float | None
     page: int
     table: str
+    bbox: tuple[float, float, float, float] | None = None  # the row's cells that were read (name to money)
+    extractor: str = ""
+    value_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # the money and % cells read
+
+
+@dataclass
+class ExtractedTable:
+    """A table as it was read: where it is, which reader read it, and what its header said each column
+    holds (x-range and role), so that what was left of it can be told from what was knowingly skipped."""
+
+    page: int
+    table: str
+    bbox: tuple[float, float, float, float]
+    extractor: str
+    header_bottom: float | None  # the header band ends here; None when no header was understood
+    columns: list[tuple[float, float, str]] = field(default_factory=list)  # x0, x1, role (Column.role)
+
+
+@dataclass
+class ExtractedWarning:
+    """Something a reviewer must see about how a page was read (a layout the reader could not settle)."""
+
+    page: int
+    check: str
+    message: str
+    value: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
 
 @dataclass
@@ -83,11 +110,12 @@ class TreeNode:
 @dataclass
 class PageResult:
     page: int
-    tables: int
     values: list[ExtractedValue] = field(default_factory=list)
     budget: list[ExtractedBudgetLine] = field(default_factory=list)
     attributes: list[ExtractedAttributes] = field(default_factory=list)
     tree: list[TreeNode] = field(default_factory=list)
+    tables: list[ExtractedTable] = field(default_factory=list)
+    warnings: list[ExtractedWarning] = field(default_factory=list)
 
 
 
@@ -104,4 +132,6 @@ class DocumentRead:
     budget: list[ExtractedBudgetLine] = field(default_factory=list)
     attributes: list[ExtractedAttributes] = field(default_factory=list)
     tree: list[TreeNode] = field(default_factory=list)
+    tables: list[ExtractedTable] = field(default_factory=list)
+    warnings: list[ExtractedWarning] = field(default_factory=list)
     failed_pages: list[str] = field(default_factory=list)  # "page 7: ValueError: ..." for a page that failed

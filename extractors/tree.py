@@ -292,7 +292,7 @@ class TreeExtractor(TableExtractor):
         nodes, contents = build_tree(page, page.extract_words())
         if len(nodes) < 2:
             return None
-        result = PageResult(page.page_number, 1, tree=nodes)
+        result = PageResult(page.page_number, tree=nodes)
         for c in contents:  # a diagram has no caption: targets are for the document's year unless they say
             for name, target, qualifier in c.indicators:
                 v = self._value(name, target, qualifier, c, self.info.year, page.page_number)

@@ -12,7 +12,7 @@ from normalizers.text import clean_indicator_name, collapse_whitespace
 
 from .grid import Cell, Grid
 from .layout import Column, Layout
-from .records import ExtractedValue, TableContext
+from .records import ExtractedValue, ExtractedWarning, TableContext
 
 def _anchor_row(grid: Grid, cell: Cell, ind: int) -> int:
     """The row a value cell belongs to: its first row, or, when it is merged over several indicator
@@ -98,9 +98,32 @@ def _unit_from(grid: Grid, i: int, layout: Layout, col: Column) -> str | None:
     return None
 
 
-def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str) -> list[ExtractedValue]:
+def _same_key_warnings(grid: Grid, layout: Layout) -> list[ExtractedWarning]:
+    """Value columns the header gives the same (measure, year, period): only the first is read (a second
+    capaian may be the sasaran's), and the reviewer is told, since a header read wrong looks the same."""
+    first: dict[tuple, Column] = {}
+    out = []
+    for col in layout.columns:
+        if col.role != "value":
+            continue
+        key = (col.measure, col.year, col.period)
+        if key in first:
+            out.append(ExtractedWarning(
+                grid.page, "columns_with_one_key",
+                f"columns '{first[key].header}' and '{col.header}' both read as {col.measure} {col.year or ''} {col.period or ''}; "
+                "only the first is kept", col.header, grid.bbox,
+            ))
+        else:
+            first[key] = col
+    return out
+
+
+def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, warnings: list[ExtractedWarning] | None = None) -> list[ExtractedValue]:
+    """The values of the table; `warnings` collects what the reviewer must hear about its layout."""
     if layout.col("indicator") is None:
         return []
+    if warnings is not None:
+        warnings += _same_key_warnings(grid, layout)
     names = _indicator_text_rows(grid, layout)
     sasaran_col = layout.col("sasaran")
     out: list[ExtractedValue] = []
@@ -152,7 +175,7 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
                 )
             )
     if layout.right is not None:
-        out += layout_to_values(grid, layout.right, ctx, table_id)
+        out += layout_to_values(grid, layout.right, ctx, table_id, warnings)
     return out
 
 

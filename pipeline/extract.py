@@ -16,7 +16,7 @@ from extractors.errors import DocumentError
 from extractors.geometry import enclosing
 from extractors.read import read_document
 from extractors.reader import check_readable
-from extractors.records import DocumentRead
+from extractors.records import DocumentRead, ExtractedWarning
 from normalizers.text import indicator_id
 
 from .results import DocumentResult, document_row, failed_result, file_sha256
@@ -60,9 +60,11 @@ def _rows(path: Path, sha: str, read: DocumentRead) -> DocumentResult:
     info = read.info
     values = [_value_row(path, info, v) for v in read.values]
     warnings = [_guess_warning(row, v.notes) for row, v in zip(values, read.values) if v.guessed]
+    warnings += [_read_warning(path, w) for w in read.warnings]
     budget = [
         {"source_file": path.name, "agency": info.agency, "region": info.region, "year": b.year, "code": b.code, "name": b.name,
-         "level": b.level, "pagu": b.pagu, "realisasi": b.realisasi, "pct": b.pct, "page": b.page}
+         "level": b.level, "pagu": b.pagu, "realisasi": b.realisasi, "pct": b.pct, "page": b.page,
+         "bbox": enclosing(b.bbox) if b.bbox else None, "extractor": b.extractor, "table": b.table}
         for b in read.budget
     ]
     attributes = [{**asdict(a), "source_file": path.name, "indicator_id": indicator_id(a.indicator_name)} for a in read.attributes]
@@ -98,4 +100,18 @@ def _guess_warning(row: dict, notes: list[str]) -> dict:
         "value": row["value_text"],
         "severity": "warning",
         "message": f"'{row['value_text']}' read as {row['value']}: " + ("; ".join(notes) or "the separator was ambiguous"),
+    }
+
+
+def _read_warning(path: Path, w: ExtractedWarning) -> dict:
+    where = f" (box {', '.join(f'{x:.0f}' for x in w.bbox)})" if w.bbox else ""
+    return {
+        "source_file": path.name,
+        "page": w.page,
+        "table": "indicator_values",
+        "check": w.check,
+        "column": None,
+        "value": w.value,
+        "severity": "warning",
+        "message": w.message + where,
     }

@@ -142,6 +142,9 @@ class BudgetLines(pa.DataFrameModel):
     realisasi: Series[float] = pa.Field(nullable=True, ge=0, description="spent, Rp")
     pct: Series[float] = pa.Field(nullable=True, description="realisasi / pagu, % as printed")
     page: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    bbox: Series[object] = pa.Field(nullable=True, description="[x0, top, x1, bottom] of the line's cells that were read (name to money), PDF points from the top-left, widened by 0.5 pt")
+    extractor: Series[str] = pa.Field(nullable=True, description="what read the table")
+    table: Series[str] = pa.Field(nullable=True, description="table on the page, p<page>t<n>")
 
 
 class IndicatorAttributes(pa.DataFrameModel):
