@@ -408,13 +408,33 @@ def parse_value(text: str | None, decimal_hint: str | None = None) -> ParsedValu
 
 
 _NOTE = re.compile(r"^(.*?\d.*?)\s*\(([^()]*)\)\s*$")
+#: a grade or level printed with its score in brackets: "B (60,05)", "Level 3 (3,35)", "Nilai A (83)"
+_SCORED = re.compile(r"^(?:nilai\s+)?(?:AA|A|BB|B|CC|C|D|level\s*\d)\s*\(\s*([^()]*\d[^()]*?)\s*\)$", re.IGNORECASE)
+#: a numeral broken by a line or a stray space at a separator: "83, 60", "68,65-" over "69,15"
+_BROKEN_AT_SEPARATOR = re.compile(r"(?<=\d[.,\-–])\s+(?=\d)|(?<=\d)\s+(?=[.,])")
+_NUMERALS_ONLY = re.compile(r"^[\d.,%\-–\s]+$")
+
+
+def rejoin_numeral(text: str) -> str:
+    """A cell of numerals only, rejoined where whitespace stands at a separator ("83, 60" -> "83,60");
+    any other text as it is. Two whole numbers side by side ("55 75") stay apart: no separator between."""
+    return _BROKEN_AT_SEPARATOR.sub("", text) if _NUMERALS_ONLY.match(text) else text
 
 
 def parse_cell(text: str, decimal_hint: str | None = None) -> ParsedValue:
     """A value cell; "100 (Hijau)", "22,7 % (75%)", "10% (190 temuan)": the number before a
-    parenthesised note is the value, the note stays in value_text. `decimal_hint` is the decimal mark
-    the cell's column proves elsewhere ("4,05" below settles "04.05")."""
+    parenthesised note is the value, the note stays in value_text. A grade or level with its score in
+    brackets ("B (60,05)") has the score as its value. A numeral broken at a separator ("83, 60") is read
+    whole, and ",82" is 0,82. `decimal_hint` is the decimal mark the cell's column proves elsewhere
+    ("4,05" below settles "04.05")."""
+    text = rejoin_numeral(collapse_whitespace(text))
+    if text.startswith(",") and text[1:2].isdigit():  # the leading zero left out
+        return replace(parse_cell("0" + text, decimal_hint), text=text)
     p = parse_value(text, decimal_hint)
+    if m := _SCORED.match(p.text):
+        score = parse_value(m.group(1), decimal_hint)
+        if score.kind in ("number", "percent") and score.value is not None:
+            return replace(score, text=p.text)
     m = _NOTE.match(p.text) if p.kind == "text" else None
     if m:
         head = parse_value(m.group(1), decimal_hint)

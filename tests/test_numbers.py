@@ -555,3 +555,44 @@ def test_parse_column_never_raises_and_is_consistent(column, document_hint):
     assert len(parsed) == len(column)
     for cell, p in zip(column, parsed):
         check_invariants(cell, p)
+
+
+# --- parse_cell: the cell as a person reads it -------------------------------------------------
+
+from normalizers.numbers import parse_cell, rejoin_numeral  # noqa: E402
+
+DECIMALS = st.tuples(st.integers(0, 99_999), st.integers(0, 99)).map(lambda t: f"{format_decimal(t[0], locale='id_ID')},{t[1]:02d}")
+
+
+@property_test
+@given(DECIMALS, st.sampled_from([" ", "  ", "\n"]))
+def test_a_numeral_broken_after_its_decimal_mark_reads_whole(numeral, gap):
+    whole, frac = numeral.rsplit(",", 1)
+    assert parse_cell(f"{whole},{gap}{frac}").value == parse_cell(numeral).value
+
+
+@property_test
+@given(DECIMALS, DECIMALS)
+def test_a_range_broken_after_its_dash_keeps_both_ends(low, high):
+    p = parse_cell(f"{low}- {high}")
+    assert p.kind == "range" and p.text == f"{low}-{high}"
+
+
+@property_test
+@given(st.integers(1, 999), st.integers(1, 999))
+def test_two_whole_numbers_side_by_side_are_never_joined(a, b):
+    assert rejoin_numeral(f"{a} {b}") == f"{a} {b}"
+    assert parse_cell(f"{a} {b}").value is None
+
+
+@property_test
+@given(st.sampled_from(["AA", "A", "BB", "B", "CC", "C", "D", "Level 3", "Nilai A", "level 2"]), DECIMALS)
+def test_a_grade_with_its_score_in_brackets_has_the_score_as_value(grade, score):
+    p = parse_cell(f"{grade} ({score})")
+    assert close(p.value, parse_value(score).value) and p.text == f"{grade} ({score})"
+
+
+@pytest.mark.parametrize("cell, value, text", [(",82", 0.82, ",82"), (",5%", 0.5, ",5%"), ("A (Memuaskan)", None, "A (Memuaskan)")])
+def test_parse_cell_examples(cell, value, text):
+    p = parse_cell(cell)
+    assert (p.value is None if value is None else close(p.value, value)) and p.text == text
