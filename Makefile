@@ -22,8 +22,9 @@ test: $(STAMP)
 samples: $(STAMP)
 	$(BIN)/kinerja samples --out raw
 
-bench: $(STAMP)
-	$(BIN)/kinerja bench accuracy --raw ../shared/corpus/real --truth ../shared/corpus/real_truth_dev.csv
+bench: $(STAMP)  # every development set of ../shared/corpus (skipped if absent), then the generated samples
+	$(BIN)/kinerja bench accuracy --corpus ../shared/corpus
+	$(BIN)/kinerja bench accuracy --raw raw --truth raw/sample_truth.csv --budget-truth raw/sample_budget_truth.csv
 
 clean:
 	rm -rf $(VENV) curated reports

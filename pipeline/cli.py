@@ -134,15 +134,30 @@ def schema() -> None:
 
 @bench_app.command("accuracy")
 def bench_accuracy(
-    raw: Path = typer.Option(..., help="folder of PDFs"),
-    truth: Path = typer.Option(..., help="hand labels CSV (file,kind,jabatan,sasaran,indicator,year,measure,period,value,value_text,unit,page)"),
+    corpus: Optional[Path] = typer.Option(None, help="score every development set found here (real, regions, scans; ../shared/corpus)"),
+    raw: Optional[Path] = typer.Option(None, help="one ad-hoc set: folder of PDFs"),
+    truth: Optional[Path] = typer.Option(None, help="its value labels CSV (file,kind,jabatan,sasaran,indicator,year,measure,period,value,value_text,unit,page)"),
+    budget_truth: Optional[Path] = typer.Option(None, "--budget-truth", help="its budget-line labels CSV (file,code,name,year,pagu,realisasi,page)"),
+    docs: Optional[Path] = typer.Option(None, help="its document metadata CSV (file,doc_type,agency,region,year_from,year_to,...)"),
     workers: Optional[int] = typer.Option(None),
-    curated: Optional[Path] = typer.Option(None, help="score an existing curated folder instead of extracting"),
+    curated: Optional[Path] = typer.Option(None, help="score this existing curated folder instead of extracting (one ad-hoc set)"),
 ) -> None:
-    """Recall and precision of extracted values against hand labels, per file and in total."""
-    from .devtools.bench.accuracy import accuracy_report
+    """Recall and precision of values and budget lines (page-matched) and document metadata, per set, file and doc_type."""
+    from .devtools.bench.accuracy import accuracy_report, adhoc_set
+    from .devtools.bench.corpus import corpus_sets
 
-    _echo_bench(lambda: accuracy_report(raw, truth, Settings.resolve(workers=workers), curated))
+    def report() -> list[str]:
+        if corpus is not None:
+            if any(o is not None for o in (raw, truth, budget_truth, docs, curated)):
+                raise KinerjaError("--corpus scores its own sets: give it alone, or --raw/--truth/... for one set")
+            sets, notes = corpus_sets(corpus)
+        else:
+            sets, notes = [adhoc_set(raw, truth, budget_truth, docs)], []
+            if curated is None and raw is None:
+                raise KinerjaError("give --raw DIR (or --curated DIR) with --truth")
+        return accuracy_report(sets, Settings.resolve(workers=workers), curated, notes)
+
+    _echo_bench(report)
 
 
 def _echo_bench(report) -> None:

@@ -1,39 +1,72 @@
-"""The real development corpus (../shared/corpus), when present: every document recorded, values attached.
+"""The development sets of ../shared/corpus (real, regions, scans), when present, scored as `kinerja bench
+accuracy --corpus` scores them: one pipeline run per raw folder, page-matched.
 
-Floors, not targets: they catch regressions. The figures themselves come from `make bench`."""
+Floors, not targets: they catch regressions, each a little under the figure measured when it was set (in the
+comment beside it). The figures themselves come from `make bench`."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from pipeline.devtools.bench.accuracy import score
-from pipeline.isolation import extract_all
-from pipeline.plan import discover_documents
+from pipeline.devtools.bench.accuracy import score_set, with_total
+from pipeline.devtools.bench.corpus import corpus_sets, extract_runs
+from pipeline.devtools.bench.metadata import metadata_totals
 from pipeline.settings import Settings
 
 pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def labelled(corpus):
-    truth = pd.read_csv(corpus / "real_truth_dev.csv", dtype={"value_text": str, "period": str, "value": str}, keep_default_na=False, na_values={"value": [""], "period": [""]})
-    paths = [p for p in discover_documents(corpus / "real") if p.name in set(truth["file"])]
-    results = extract_all(paths, Settings(workers=2))
-    return truth, results
+def scores(corpus):
+    sets, _ = corpus_sets(corpus)
+    tables, _ = extract_runs(sets, Settings(workers=2))
+    return {s.name: (score_set(s, tables[s.name]), tables[s.name]) for s in sets}
 
 
-def test_labelled_documents_extract_with_recall_and_precision(labelled):
-    truth, results = labelled
-    assert all(r.status == "ok" for r in results)
-    values = pd.DataFrame([v for r in results for v in r.values])
-    total = score(values, truth).set_index("file").loc["TOTAL"]
-    assert total["recall"] >= 0.94
-    assert total["precision"] >= 0.98
+def _set(scores, name):
+    if name not in scores:
+        pytest.skip(f"set {name} is not in the corpus")
+    return scores[name]
 
 
-def test_document_metadata_from_the_reports(corpus, labelled):
-    _, results = labelled
-    docs = pd.read_csv(corpus / "real_docs_dev.csv").set_index("file")
-    right = sum(r.document["doc_type"] == docs.loc[r.document["source_file"], "doc_type"] for r in results)
-    assert right >= len(results) - 1
+def _total(frame):
+    return with_total(frame).iloc[-1]
+
+
+def test_real_values_recall_and_precision(scores):
+    score, tables = _set(scores, "real")
+    docs = tables.documents.set_index("source_file")
+    assert (docs.loc[list(score.values["file"]), "status"] == "ok").all()
+    total = _total(score.values)
+    assert total["recall"] >= 0.94  # 0.996 when page-matched scoring came in
+    assert total["precision"] >= 0.98  # 0.996
+
+
+def test_real_document_metadata(scores):
+    score, _ = _set(scores, "real")
+    right, n = metadata_totals(score.documents)["doc_type"]
+    assert right >= n - 1  # 27/27
+
+
+def test_regions_values_recall_and_precision(scores):
+    score, _ = _set(scores, "regions")
+    total = _total(score.values)
+    assert total["recall"] >= 0.97  # 1.000
+    assert total["precision"] >= 0.95  # 0.980
+
+
+def test_regions_budget_lines(scores):
+    score, _ = _set(scores, "regions")
+    total = _total(score.budget)
+    # 0.167 at e31fb4d: the LRA's long rekening codes were mostly not read (a code-column change in
+    # progress then read all 60); raise these when it lands
+    assert total["recall"] >= 0.13
+    assert total["precision"] >= 0.13
+
+
+def test_scans_values(scores):
+    score, tables = _set(scores, "scans")
+    total = _total(score.values)
+    assert total["labels"] > 0 and set(score.values["file"]) <= set(tables.documents["source_file"])  # recorded
+    # 0.000 today: the scans' pages have no text layer and are not read (needs_ocr); raise this when they are
+    assert total["recall"] >= 0.0
