@@ -17,7 +17,12 @@ from .layout import _data_stats, _header_texts, _year_of, find_header_rows
 from .records import ExtractedBudgetLine, TableContext
 from .vocabulary import MONEY_WORDS, compact, has_word
 
+# a code printed at the start of a name ("1.06.01 Program ..."): short dotted codes only, so that a name
+# starting with a number is not cut
 _CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+([-.]\d+(\.\d+)*)?$")
+# a code column's code: any digit groups joined by "." and "-", as printed: urusan, bidang, unit and
+# account segments of an LRA ("5.5.03.5-03.0-00.0-00.01.1.01"), a bare group code ("6")
+_COLUMN_CODE = re.compile(r"^\d+(?:[.\-]\d+)*$")
 
 
 class _ColumnStats(NamedTuple):
@@ -41,7 +46,7 @@ class BudgetColumns(NamedTuple):
     """Which column of a budget table holds what (None: the table has no such column)."""
 
     name: int
-    code: int | None
+    code: tuple[int, ...]  # a code split over narrow columns (urusan | bidang | program | kegiatan) is one code
     pagu: int | None
     realisasi: int | None
     pct: int | None
@@ -61,14 +66,16 @@ def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
     realisasi = next((c.index for c in money_cols if "realisasi" in c.key), None)
     pct = next((c.index for c in cols if ("%" in c.header or "persen" in c.key or "capaian" in c.key) and c.index not in (pagu, realisasi)), None)
     name = next((c.index for c in cols if any(w in c.key for w in ("program", "kegiatan", "uraian", "nama"))), None)
-    code = next((c.index for c in cols if c.key.startswith("kode")), None)
+    code = tuple(c.index for c in cols if c.key.startswith("kode"))
     if name is None:
         return None
     return BudgetColumns(name, code, pagu, realisasi, pct)
 
 
 def _level(name: str, code: str | None) -> str:
-    """urusan / program / kegiatan / sub_kegiatan / total from the line's name, else from its code."""
+    """urusan / program / kegiatan / sub_kegiatan / total from the line's name, else from its code when
+    the code has a program code's shape (two to four dotted parts: urusan, program, kegiatan; more:
+    sub_kegiatan); a code of another shape (an LRA's organisation and account segments) is "other"."""
     lname = name.lower()
     if lname.startswith("program"):
         return "program"
@@ -78,9 +85,15 @@ def _level(name: str, code: str | None) -> str:
         return "kegiatan"
     if lname.startswith(("total", "jumlah")):
         return "total"
-    if code:
+    if code and _CODE.match(code):
         return {2: "urusan", 3: "program", 4: "kegiatan"}.get(code.count(".") + 1, "sub_kegiatan")
     return "other"
+
+
+def _code_text(grid: Grid, i: int, code_cols: tuple[int, ...]) -> str:
+    """The row's code, its parts in the code columns joined by "." (spaces inside a part removed)."""
+    parts = [t for j in code_cols if grid.is_origin(i, j) and (t := grid.text(i, j).replace(" ", ""))]
+    return ".".join(parts)
 
 
 def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[ExtractedBudgetLine]:
@@ -96,8 +109,8 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
         if not name:
             continue
         code = None
-        raw_code = grid.text(i, cols.code).replace(" ", "") if cols.code is not None else ""
-        if _CODE.match(raw_code):
+        raw_code = _code_text(grid, i, cols.code)
+        if _COLUMN_CODE.match(raw_code):
             code = raw_code
         else:
             m = re.match(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})+(?:[-.]\d+(?:\.\d+)*)?)\s+(.*)$", name)
@@ -109,8 +122,26 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
             continue
         pct = parse_value(grid.text(i, cols.pct)).value if cols.pct is not None else None
         name = clean_indicator_name(name)
-        used = [c for j in (cols.name, cols.code, cols.pagu, cols.realisasi, cols.pct) if j is not None and (c := grid.cell(i, j)) is not None and c.text]
+        used = [c for j in (cols.name, *cols.code, cols.pagu, cols.realisasi, cols.pct) if j is not None and (c := grid.cell(i, j)) is not None and c.text]
         money = [c.bbox for j in (cols.pagu, cols.realisasi, cols.pct) if j is not None and (c := grid.cell(i, j)) is not None and c.text]
         out.append(ExtractedBudgetLine(year, code, name, _level(name, code), pagu, realisasi, pct, grid.page, table_id,
                                        bbox_union(c.bbox for c in used), grid.extractor, money))
-    return out
+    return _levels_from_parents(out)
+
+
+_NAMED_LEVEL = re.compile(r"^(program|kegiatan|sub\s*kegiatan)\b", re.IGNORECASE)
+_CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
+
+
+def _levels_from_parents(lines: list[ExtractedBudgetLine]) -> list[ExtractedBudgetLine]:
+    """A line whose name does not say its level, under a line whose code begins its own (the nearest
+    such), is one level below it ("Program ..." > kegiatan > sub_kegiatan). Codes are counted differently
+    from one regulation to the next (a 2016 kegiatan adds one segment to its program, a 2021 one two),
+    so the level comes from the parent, not from counting segments."""
+    known = {b.code: b.level for b in lines if b.code and _NAMED_LEVEL.match(b.name)}
+    for b in sorted((b for b in lines if b.code and not _NAMED_LEVEL.match(b.name)), key=lambda b: b.code.count(".")):
+        parents = [c for c in known if b.code.startswith(c + ".")]
+        if parents and (level := _CHILD_LEVEL.get(known[max(parents, key=len)])):
+            b.level = level
+            known[b.code] = level
+    return lines

@@ -58,10 +58,8 @@ def test_regions_values_recall_and_precision(scores):
 def test_regions_budget_lines(scores):
     score, _ = _set(scores, "regions")
     total = _total(score.budget)
-    # 0.167 at e31fb4d: the LRA's long rekening codes were mostly not read (a code-column change in
-    # progress then read all 60); raise these when it lands
-    assert total["recall"] >= 0.13
-    assert total["precision"] >= 0.13
+    assert total["recall"] >= 0.95  # 1.000 (0.167 before a code column kept long rekening codes)
+    assert total["precision"] >= 0.95  # 1.000
 
 
 def test_scans_values(scores):

@@ -77,6 +77,7 @@ class Cell:
     top: bool = False           # top-aligned instead of vertically centred
     frac: tuple[str, str, str] | None = None   # numerator, denominator, tail ("X 100%")
     rec: tuple[str, dict] | None = None        # ("value" | "budget", truth fields)
+    reads: str | None = None    # what a person reads where the print breaks it ("68,65-" over "69,15")
 
 
 @dataclass
@@ -373,10 +374,10 @@ class Doc:
     def _record(self, cell: Cell) -> None:
         kind, data = cell.rec
         if kind == "value":
-            value, unit = cell_value(cell.text)
-            self.truth.append({**data, "file": self.name, "kind": self.kind, "value": value,
-                               "value_text": " ".join(cell.text.split()), "unit": unit,
-                               "page": self.page})
+            read = cell.reads or " ".join(cell.text.split())
+            value, unit = cell_value(read)  # unless the cell's truth says (a grade's score, a range)
+            self.truth.append({"file": self.name, "kind": self.kind, "value": value, "unit": unit, **data,
+                               "value_text": read, "page": self.page})
         else:
             self.budget.append({"file": self.name, "year": data["year"], "code": data["code"],
                                 "name": data["name"], "pagu": _money(data["pagu"]),

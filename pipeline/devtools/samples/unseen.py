@@ -1,0 +1,138 @@
+"""Layouts met in reports from regions the rules were not written on, one generated document each, with
+their truth: each holds a class of layout, so a test of it holds the class, not a file.
+
+- a quarterly Renja evaluation form: "Realisasi Kinerja Pada Triwulan I - IV" over I | II | III | IV,
+  each over K | Rp; the quarters not yet reported are empty, and the table runs on over pages whose
+  header is not repeated (the empty ruled columns carry no text there);
+- an LKIP capaian table of grades with their scores in brackets ("B (60,05)"), a target range broken
+  over two lines in a narrow cell ("68,65-" / "69,15") and a decimal broken after its comma;
+- an LRA by organisation: long rekening codes of urusan, bidang, unit and account segments joined by
+  "." and "-", and a bare group code;
+- a Renja funding table whose code is printed over five narrow "Kode" columns.
+
+The names and figures are the seed documents' (Dinas Sosial Kota Bekasi and its programs).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import I_PPKS, I_PSKS, PROGRAMS, S_PPKS, S_PSKS, SUBKEG
+from .corpora import _emit
+from .formatting import _dots, _pct
+from .layout import Cell, Doc, H, Table
+
+AGENCY = "DINAS SOSIAL KOTA BEKASI"
+YEAR = 2024
+
+
+def _cover(d: Doc, title: str) -> None:
+    d.new_page(landscape=True)
+    d.text(title, size=12, font="Helvetica-Bold", align="C")
+    d.text(f"{AGENCY} TAHUN {YEAR}", size=12, font="Helvetica-Bold", align="C", after=10)
+
+
+def _value(text: str, indicator: str, measure: str, period: str = "", sasaran: str = "", **truth) -> Cell:
+    return Cell(text, al="C", fit=True, rec=("value", {"indicator": indicator, "sasaran": sasaran, "measure": measure,
+                                                        "year": YEAR, "period": period, **truth}))
+
+
+def quarterly_evaluation() -> Doc:
+    """K and Rp per triwulan under a "Triwulan I - IV" range; two quarters reported, two empty; long
+    enough to run over three pages with the header printed once."""
+    d = Doc("unseen_evaluasi_renja_triwulan.pdf", "RENJA", footer="Evaluasi Renja Dinas Sosial")
+    _cover(d, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH")
+    head = [
+        [H("Urusan/Bidang Urusan/Program/Kegiatan", rs=3), H("Indikator Kinerja Program (Outcome)/Kegiatan (Output)", rs=3),
+         H(f"Realisasi Kinerja Pada Triwulan I - IV Tahun {YEAR}", cs=8), H("Perangkat Daerah Penanggung Jawab", rs=3)],
+        [H("I", cs=2), H("II", cs=2), H("III", cs=2), H("IV", cs=2)],
+        [H("K"), H("Rp")] * 4,
+    ]
+    rows = []
+    for k in range(3):  # the seed's kegiatan, three times over: enough rows for three pages
+        for name, indicator, _unit, target, real in SUBKEG:
+            ind = f"{indicator} ({k + 1})" if k else indicator
+            q1, q2 = round(real * 0.21), round(real * 0.47)
+            rows.append([Cell(name), Cell(ind), _value(str(q1), ind, "realisasi", "TW1", name), Cell(_dots(q1 * 41_500), al="R", fit=True),
+                         _value(str(q2), ind, "realisasi", "TW2", name), Cell(_dots(q2 * 39_800), al="R", fit=True),
+                         Cell(""), Cell(""), Cell(""), Cell(""), Cell("DINSOS", al="C")])
+    d.table(Table("evaluasi", [110, 150, 30, 62, 30, 62, 30, 50, 30, 50, 60], head, rows, size=7, repeat_head=False))
+    return d
+
+
+def scored_grades() -> Doc:
+    """Grades with their score in brackets, a range broken in a narrow cell, a decimal broken at its comma."""
+    d = Doc("unseen_lkip_grades.pdf", "LKIP", footer="LKIP Dinas Sosial")
+    _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH")
+    head = [[H("No"), H("Sasaran"), H("Indikator Kinerja"), H(f"Target {YEAR}"), H(f"Realisasi {YEAR}"), H("Capaian (%)")]]
+    rows = [
+        [Cell("1"), Cell(S_PPKS), Cell("Indeks Reformasi Birokrasi"),
+         _value("BB (70,00)", "Indeks Reformasi Birokrasi", "target", value="70", unit=""),
+         _value("B (60,05)", "Indeks Reformasi Birokrasi", "realisasi", value="60.05", unit=""),
+         _value("85,79", "Indeks Reformasi Birokrasi", "capaian")],
+        [Cell("2"), Cell(S_PSKS), Cell("Indeks Kesehatan"),
+         Cell("75,65-\n76,15", al="C", rec=("value", {"indicator": "Indeks Kesehatan", "sasaran": S_PSKS, "measure": "target",
+                                                      "year": YEAR, "period": "", "value": "", "unit": ""}), reads="75,65-76,15"),
+         _value("75,92", "Indeks Kesehatan", "realisasi"), Cell("")],
+        [Cell("3"), Cell(S_PPKS), Cell(I_PPKS),
+         _value("15", I_PPKS, "target", unit="%"),
+         Cell("15,\n82", al="C", rec=("value", {"indicator": I_PPKS, "sasaran": S_PPKS, "measure": "realisasi", "year": YEAR,
+                                                "period": "", "value": "15.82", "unit": ""}), reads="15,82"),
+         _value("105,47", I_PPKS, "capaian")],
+        [Cell("4"), Cell(S_PSKS), Cell(I_PSKS), _value("80", I_PSKS, "target"), _value("82", I_PSKS, "realisasi"),
+         _value("102,5", I_PSKS, "capaian")],
+    ]
+    d.table(Table("capaian", [24, 210, 190, 36, 70, 60], head, rows, size=8),
+            caption=(f"Tabel 3.1 Capaian Kinerja Tahun {YEAR}",))
+    return d
+
+
+def _budget(code: str, name: str, pagu: int, real: int) -> list[Cell]:
+    rec = ("budget", {"year": YEAR, "code": code, "name": name, "pagu": _dots(pagu), "realisasi": _dots(real), "pct": _pct(real, pagu)})
+    return [Cell(code, rec=rec), Cell(name), Cell(_dots(pagu) + ",00", al="R", fit=True), Cell(_dots(real) + ",00", al="R", fit=True),
+            Cell(f"({_dots(pagu - real)},00)", al="R", fit=True), Cell(_pct(real, pagu), al="C", fit=True)]
+
+
+def lra_codes() -> Doc:
+    """Rekening codes of many segments joined by "." and "-", and a bare group code."""
+    d = Doc("unseen_lra_opd.pdf", "LRA", footer="LRA Pemerintah Kota Bekasi")
+    _cover(d, "LAPORAN REALISASI ANGGARAN PENDAPATAN DAN BELANJA DAERAH")
+    head = [[H("KODE", rs=2), H("URAIAN", rs=2), H("JUMLAH (Rp)", cs=2), H("BERTAMBAH / (BERKURANG)", cs=2)],
+            [H("ANGGARAN"), H("REALISASI"), H("(Rp)"), H("(%)")]]
+    total_p, total_r = sum(p for *_, p, _ in PROGRAMS), sum(r for *_, r in PROGRAMS)
+    rows = [_budget("5", "BELANJA DAERAH", total_p, total_r)]
+    for k, (code, name, pagu, real) in enumerate(PROGRAMS, 1):
+        unit = f"1.06.0{k}.1-06.0-00.0-00.01"
+        rows.append(_budget(unit, name.replace("Program ", "Bidang "), pagu, real))
+        rows.append(_budget(f"{unit}.1", "BELANJA OPERASI", round(pagu * 0.8), round(real * 0.8)))
+        rows.append(_budget(f"{unit}.1.01", "Belanja Pegawai", round(pagu * 0.5), round(real * 0.5)))
+    d.table(Table("lra", [150, 230, 92, 92, 92, 40], head, rows, size=7.5))
+    return d
+
+
+def split_codes() -> Doc:
+    """A program / kegiatan code printed over five narrow "Kode" columns is one code."""
+    d = Doc("unseen_renja_kode.pdf", "RENJA", footer="Renja Dinas Sosial")
+    _cover(d, "RENCANA KERJA PERANGKAT DAERAH")
+    head = [[H("Kode", cs=5), H("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"), H("Indikator Kinerja Program/Kegiatan"),
+             H("Lokasi"), H(f"Target Capaian Kinerja {YEAR}"), H("Kebutuhan Dana/ Pagu Indikatif (Rp)")]]
+    rows = []
+    for k, (code, name, pagu, _real) in enumerate(PROGRAMS[1:4], 2):
+        rec = ("budget", {"year": YEAR, "code": f"1.06.0{k}", "name": name, "pagu": _dots(pagu), "realisasi": "", "pct": ""})
+        rows.append([Cell("1", rec=rec), Cell("06"), Cell(f"0{k}"), Cell(""), Cell(""), Cell(name), Cell(""), Cell(""), Cell(""),
+                     Cell(_dots(pagu), al="R", fit=True)])
+        for j, (kegiatan, indicator, unit, target, _r) in enumerate(SUBKEG[:2], 1):
+            part = round(pagu * 0.4)
+            rec = ("budget", {"year": YEAR, "code": f"1.06.0{k}.2.0{j}", "name": kegiatan, "pagu": _dots(part), "realisasi": "", "pct": ""})
+            rows.append([Cell("1", rec=rec), Cell("06"), Cell(f"0{k}"), Cell("2"), Cell(f"0{j}"), Cell(kegiatan), Cell(indicator),
+                         Cell("Kota Bekasi"), Cell(f"{target} {unit}"), Cell(_dots(part), al="R", fit=True)])
+    d.table(Table("renja", [16, 18, 18, 14, 18, 200, 200, 60, 60, 90], head, rows, size=7.5))
+    return d
+
+
+def unseen_docs() -> list[Doc]:
+    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes()]
+
+
+def write_unseen(out_dir: Path) -> list[Path]:
+    """The documents above, with sample_truth.csv and sample_budget_truth.csv beside them."""
+    return _emit(Path(out_dir), unseen_docs())

@@ -1,0 +1,62 @@
+"""Layouts of reports from regions the rules were not written on, generated (pipeline/devtools/samples/
+unseen.py): each document holds one class of layout, and every value and budget line it prints must be
+read, on its own page, with its code."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.devtools.bench.accuracy import read_budget_truth, read_values_truth, score_budget, score_values
+from pipeline.devtools.samples.unseen import write_unseen
+from pipeline.isolation import extract_all
+from pipeline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory):
+    out = tmp_path_factory.mktemp("unseen")
+    paths = write_unseen(out)
+    results = {r.document["source_file"]: r for r in extract_all(paths, Settings(workers=2))}
+    return out, results
+
+
+def _values(results) -> pd.DataFrame:
+    return pd.DataFrame([v for r in results.values() for v in r.values])
+
+
+@pytest.mark.parametrize("name", ["unseen_evaluasi_renja_triwulan.pdf", "unseen_lkip_grades.pdf"])
+def test_every_value_is_read_on_its_page(unseen, name):
+    out, results = unseen
+    truth = read_values_truth(out / "sample_truth.csv")
+    scored = score_values(_values(results), truth[truth["file"] == name]).set_index("file").loc[name]
+    assert scored["labels"] > 0 and (scored["recall"], scored["precision"]) == (1.0, 1.0)
+
+
+def test_quarters_under_a_range_header_are_each_their_own_period(unseen):
+    _, results = unseen
+    values = _values({"x": results["unseen_evaluasi_renja_triwulan.pdf"]})
+    assert set(values["period"]) == {"TW1", "TW2"}  # the empty TW3 / TW4 columns give nothing
+    assert values["page"].nunique() >= 3  # the header is printed once; the other pages continue it
+
+
+def test_a_grade_keeps_its_text_and_takes_its_score(unseen):
+    _, results = unseen
+    values = _values({"x": results["unseen_lkip_grades.pdf"]}).set_index("value_text")
+    assert values.loc["B (60,05)", "value"] == 60.05 and values.loc["15,82", "value"] == 15.82
+    assert values.loc["75,65-76,15", "measure"] == "target"
+
+
+@pytest.mark.parametrize("name", ["unseen_lra_opd.pdf", "unseen_renja_kode.pdf"])
+def test_every_budget_line_is_read_with_its_code(unseen, name):
+    out, results = unseen
+    truth = read_budget_truth(out / "sample_budget_truth.csv")
+    budget = pd.DataFrame([b for r in results.values() for b in r.budget])
+    scored = score_budget(budget, truth[truth["file"] == name]).set_index("file").loc[name]
+    assert scored["lines"] > 0 and (scored["recall"], scored["precision"]) == (1.0, 1.0)
+
+
+def test_a_code_over_several_columns_is_one_code_and_a_kegiatan_sits_under_its_program(unseen):
+    _, results = unseen
+    budget = pd.DataFrame(results["unseen_renja_kode.pdf"].budget).set_index("code")
+    assert budget.loc["1.06.02", "level"] == "program" and budget.loc["1.06.02.2.01", "level"] == "kegiatan"
