@@ -38,8 +38,13 @@ FAILURE_COLUMNS = list(ValidationFailures.to_schema().columns)
 
 def frame(rows: list[dict], model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """Rows into a frame with exactly the model's columns, in its order, coerced to its dtypes."""
-    cols = list(model.to_schema().columns)
-    df = pd.DataFrame(rows, columns=cols)
+    return typed(pd.DataFrame(rows, columns=list(model.to_schema().columns)), model)
+
+
+def typed(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """A frame with the model's columns, coerced to its dtypes. An empty table is a valid table: with no rows
+    pandas infers object for every column, which the model would refuse."""
+    df = df[list(model.to_schema().columns)].copy()
     for name, col in model.to_schema().columns.items():
         dtype = str(col.dtype)
         if dtype == "Int64":
@@ -158,6 +163,7 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
     for t in ("indicator_values", "indicator_attributes"):
         frames[t] = apply_catalogue(frames[t], id_map)
     tables = validate(frames)
+    catalogue = typed(catalogue, Indicators)
     Indicators.validate(catalogue)
     tables["indicators"] = catalogue
     docs, values, failures = tables["documents"], tables["indicator_values"], tables["validation_failures"]
