@@ -16,6 +16,8 @@ _DOC_TYPES: list[tuple[str, str]] = [
     (r"indikator\s+kinerja\s+individu|\biki\b", "IKI"),
     (r"laporan\s+(akuntabilitas\s+)?kinerja|\blakip\b|\blkip\b|\blkj?ip\b", "LKIP"),
     (r"perjanjian\s+kinerja|penetapan\s+kinerja", "PK"),
+    # the evaluation of a Renja (Permendagri 86/2017 form): "Realisasi Kinerja Pada Triwulan I - IV", K and Rp
+    (r"evaluasi\s+(?:terhadap\s+)?(?:hasil\s+)?(?:renja|rencana\s+kerja)|realisasi\s+kinerja\s+(?:pada\s+)?triwulan", "RENJA"),
     (r"pengukuran\s+kinerja|pencapaian\s+target\s+kinerja|capaian\s+kinerja", "PENGUKURAN_KINERJA"),
     (r"rencana\s+kinerja\s+tahunan|\brkt\b|(?:^|\n)target\s+kinerja\b", "RKT"),
     (r"indikator\s+kinerja\s+utama|\biku\b", "IKU"),
@@ -28,7 +30,7 @@ _AGENCY_WORDS = r"dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah[ 
 _REGION_WORDS = r"kota|kabupaten|kab\.|provinsi|prov\."
 _AGENCY = re.compile(
     rf"\b((?:{_AGENCY_WORDS})"
-    r"(?:[ \t]+(?!kota\b|kabupaten\b|kab\.|provinsi\b|prov\.|tahun\b|pemerintah\b)[a-z&,/\-]+){0,9})",
+    r"(?:[ \t]+(?!kota\b|kabupaten\b|kab\.|provinsi\b|prov\.|tahun\b|pemerintah\b)(?:(?:prof|drs?|hj?|ir)\.|[a-z&,/\-]+)){0,9})",
     re.IGNORECASE,
 )
 _BARE = {"dinas", "badan", "biro", "kantor", "satuan", "kecamatan", "kelurahan", "sekretariat", "rsud", "rumah sakit"}  # not a name on their own
@@ -66,6 +68,46 @@ class DocumentInfo:
         return self.year_to
 
 
+# a cover's words glued together by its text layer: "RencanaStrategisInspektorat"
+_GLUED = re.compile(r"\b[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,}){2,}\b")
+# the seat of a region's head is the government itself: "Kantor Gubernur Provinsi ...", "Kantor Bupati ..."
+_HEAD_OFFICE = re.compile(r"^kantor\s+(gubernur|bupati|wali\s*kota)\b", re.IGNORECASE)
+# a government's own report: "Laporan Kinerja (Instansi) Pemerintah Provinsi ...", or a cover headed
+# "PEMERINTAH PROVINSI ..." that names no agency (an LRA by organisation)
+_OWN_REPORT = re.compile(r"laporan\s+(?:akuntabilitas\s+)?kinerja\s+(?:instansi\s+)?pemerintah\s+(provinsi|kabupaten|kota)\b", re.IGNORECASE)
+_GOVERNMENT = re.compile(r"^\s*pemerintah\s+(provinsi|kabupaten|kota)\b", re.IGNORECASE)
+# a table row in a page's text: a leading code with money after it ("4.1.01 Dinas Pendidikan 10.000.000,00")
+_TABLE_ROW = re.compile(r"^\s*\d[\d.\-]*\s.*\d{1,3}(?:\.\d{3}){2,}")
+
+
+def _government(kind: str) -> str:
+    """ "Pemerintah Provinsi" for a region's kind or its head ("gubernur", "kota")."""
+    key = re.sub(r"\s", "", kind.lower())
+    return "Pemerintah " + _HEAD_KINDS.get(key, key.capitalize())
+
+
+def _prose(text: str) -> str:
+    """The text without its table rows: an agency or a type is read from titles and prose, never from a
+    table's cells (the first OPD row of an LRA is not whose report it is)."""
+    return "\n".join("|" if _TABLE_ROW.search(ln) else ln for ln in text.splitlines())  # "|": no name runs across it
+
+
+def _drop_abbreviation(name: str | None) -> str | None:
+    """A name followed by its own abbreviation ("Dinas Sosial Dinsos", "Kecamatan Ciputat Kec"): the
+    abbreviation goes (its letters start the name's words, in order)."""
+    if not name or len(words := name.split()) < 2:
+        return name
+    last, rest = words[-1].lower(), [w.lower() for w in words[:-1]]
+
+    def spells(k: int, pos: int) -> bool:  # last[pos:] made of prefixes of rest[k:], in order
+        if pos == len(last):
+            return True
+        return any(rest[j].startswith(last[pos:pos + n]) and spells(j + 1, pos + n)
+                   for j in range(k, len(rest)) for n in range(1, len(last) - pos + 1) if rest[j][:1] == last[pos])
+
+    return " ".join(words[:-1]) if last.isalpha() and len(last) >= 2 and rest and last[0] == rest[0][0] and spells(0, 0) else name
+
+
 def _unspace(line: str) -> str:
     """Letter-spaced cover titles read as words again: "T A H U N 2 0 1 6" -> "TAHUN2016"."""
     return re.sub(r"\b(?:\w ){3,}\w\b", lambda m: m.group().replace(" ", ""), line)
@@ -73,7 +115,11 @@ def _unspace(line: str) -> str:
 
 def _title(text: str) -> str:
     """Whitespace collapsed within lines; line breaks kept, since a name rarely runs across one."""
-    return "\n".join(_unspace(collapse_whitespace(undouble_glyphs(line))) for line in text.splitlines() if line.strip())
+    return "\n".join(_unglue(_unspace(collapse_whitespace(undouble_glyphs(line)))) for line in text.splitlines() if line.strip())
+
+
+def _unglue(line: str) -> str:
+    return _GLUED.sub(lambda m: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group()), line)
 
 
 def classify_doc_type(title_text: str) -> str:
@@ -243,6 +289,19 @@ def any_year(text: str) -> tuple[int | None, int | None]:
     return (y, y)
 
 
+def _government_agency(head: str, body: str) -> str | None:
+    """"Pemerintah Provinsi" (Kabupaten, Kota) when the report is the government's own: its title says so,
+    its cover is the head's office, or it is headed by the government and names no agency before its table."""
+    if m := _OWN_REPORT.search(" ".join(head.split())) or _OWN_REPORT.search(" ".join(body.split())):
+        return _government(m.group(1))
+    first = head.splitlines()[0] if head else ""
+    if m := _HEAD_OFFICE.match(first):
+        return _government(m.group(1))
+    if (m := _GOVERNMENT.match(first)) and not _AGENCY.search(_prose("\n".join(head.splitlines()[1:TITLE_LINES]))):
+        return _government(m.group(1))
+    return None
+
+
 def describe_document(first_pages_text: list[str]) -> DocumentInfo:
     """Read doc_type, agency, region and period from the first pages' text (the cover comes first).
 
@@ -263,7 +322,8 @@ def describe_document(first_pages_text: list[str]) -> DocumentInfo:
         # a cover that says nothing: the next pages' titles (their first lines), not their tables
         doc_type = next((t for p in pages[1:] if (t := classify_doc_type("\n".join(title_lines(p)))) != "OTHER"), "OTHER")
     body = "\n".join(pages)
-    agency = agency_label(body) or agency_before_region(head) or find_agency(head) or find_agency(body)
+    agency = _drop_abbreviation(_government_agency(head, body) or agency_label(body) or agency_before_region(_prose(head))
+                                or find_agency(_prose(head)) or find_agency(_prose(body)))
     region = region_after_agency(head) or title_region(head) or find_region(head) or find_region(body) or region_of_head(body)
     year_from, year_to = (None, None)
     for find, text in ((find_period, head), (any_year, head), (find_period, body), (any_year, body)):

@@ -1,5 +1,7 @@
 """What a report is, from its own pages."""
 
+import pytest
+
 from extractors.families import EXTRACTORS
 from extractors.document import _DOC_TYPES, classify_doc_type, describe_document, find_period, find_region
 from schemas.vocabulary import DOC_TYPES
@@ -172,3 +174,20 @@ def test_every_family_the_extractors_know_is_a_curated_doc_type():
     assert {t for _, t in _DOC_TYPES} | {"OTHER"} <= set(DOC_TYPES)
     for cls in EXTRACTORS.values():
         assert set(cls.doc_types) <= set(DOC_TYPES), cls.__name__
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Dinas Sosial Dinsos", "Dinas Sosial"), ("Dinas Kesehatan Dinkes", "Dinas Kesehatan"), ("Kecamatan Ciputat Kec", "Kecamatan Ciputat"),
+    ("Badan Pusat Statistik Bps", "Badan Pusat Statistik"), ("Dinas Bina Marga", "Dinas Bina Marga"), ("Dinas Sosial", "Dinas Sosial"),
+    ("Biro Administrasi Pembangunan", "Biro Administrasi Pembangunan"),
+])
+def test_a_name_followed_by_its_own_abbreviation_loses_it(name, kept):
+    from extractors.document import _drop_abbreviation
+
+    assert _drop_abbreviation(name) == kept
+
+
+def test_government_reports_and_glued_covers():
+    assert describe_document(["Kantor Gubernur Provinsi Sumatera Barat\nJalan Sudirman No. 51 Padang"]).agency == "Pemerintah Provinsi"
+    info = describe_document(["RencanaStrategisInspektoratKabupatenBogor\n2018-2023"])
+    assert (info.doc_type, info.agency, info.region) == ("RENSTRA", "Inspektorat", "Kabupaten Bogor")

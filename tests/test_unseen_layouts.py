@@ -60,3 +60,15 @@ def test_a_code_over_several_columns_is_one_code_and_a_kegiatan_sits_under_its_p
     _, results = unseen
     budget = pd.DataFrame(results["unseen_renja_kode.pdf"].budget).set_index("code")
     assert budget.loc["1.06.02", "level"] == "program" and budget.loc["1.06.02.2.01", "level"] == "kegiatan"
+
+
+@pytest.mark.parametrize("name, doc_type, agency, region", [
+    ("unseen_evaluasi_renja_triwulan.pdf", "RENJA", "Dinas Sosial", None),  # no cover: the form's header, its first row
+    ("unseen_lkip_grades.pdf", "LKIP", "Pemerintah Kota", "Kota Bekasi"),  # the city's own report
+    ("unseen_lra_opd.pdf", "LRA", "Pemerintah Kota", "Kota Bekasi"),  # headed by the government, agencies as rows
+    ("unseen_renja_kode.pdf", "RENJA", "Dinas Sosial", "Kota Bekasi"),  # glued cover words
+])
+def test_what_the_report_is(unseen, name, doc_type, agency, region):
+    _, results = unseen
+    d = results[name].document
+    assert (d["doc_type"], d["agency"], d["region"], d["year_to"]) == (doc_type, agency, region, 2024)

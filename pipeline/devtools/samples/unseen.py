@@ -4,11 +4,12 @@ their truth: each holds a class of layout, so a test of it holds the class, not 
 - a quarterly Renja evaluation form: "Realisasi Kinerja Pada Triwulan I - IV" over I | II | III | IV,
   each over K | Rp; the quarters not yet reported are empty, and the table runs on over pages whose
   header is not repeated (the empty ruled columns carry no text there);
-- an LKIP capaian table of grades with their scores in brackets ("B (60,05)"), a target range broken
+- an LKIP capaian table, the city's own report, of grades with their scores in brackets ("B (60,05)"), a target range broken
   over two lines in a narrow cell ("68,65-" / "69,15") and a decimal broken after its comma;
-- an LRA by organisation: long rekening codes of urusan, bidang, unit and account segments joined by
+- an LRA by organisation, headed by the government: long rekening codes of urusan, bidang, unit and account segments joined by
   "." and "-", and a bare group code;
-- a Renja funding table whose code is printed over five narrow "Kode" columns.
+- a Renja funding table whose code is printed over five narrow "Kode" columns, its cover's words glued.
+The evaluation form has no cover: its first page is the table.
 
 The names and figures are the seed documents' (Dinas Sosial Kota Bekasi and its programs).
 """
@@ -21,14 +22,14 @@ from .corpora import _emit
 from .formatting import _dots, _pct
 from .layout import Cell, Doc, H, Table
 
-AGENCY = "DINAS SOSIAL KOTA BEKASI"
 YEAR = 2024
 
 
-def _cover(d: Doc, title: str) -> None:
+def _cover(d: Doc, *lines: str) -> None:
     d.new_page(landscape=True)
-    d.text(title, size=12, font="Helvetica-Bold", align="C")
-    d.text(f"{AGENCY} TAHUN {YEAR}", size=12, font="Helvetica-Bold", align="C", after=10)
+    for line in lines:
+        d.text(line, size=12, font="Helvetica-Bold", align="C")
+    d.y -= 10
 
 
 def _value(text: str, indicator: str, measure: str, period: str = "", sasaran: str = "", **truth) -> Cell:
@@ -38,16 +39,18 @@ def _value(text: str, indicator: str, measure: str, period: str = "", sasaran: s
 
 def quarterly_evaluation() -> Doc:
     """K and Rp per triwulan under a "Triwulan I - IV" range; two quarters reported, two empty; long
-    enough to run over three pages with the header printed once."""
+    enough to run over three pages with the header printed once. No cover: the form is the first page,
+    and the agency is its first row, with its abbreviation in the last column."""
     d = Doc("unseen_evaluasi_renja_triwulan.pdf", "RENJA", footer="Evaluasi Renja Dinas Sosial")
-    _cover(d, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH")
+    d.new_page(landscape=True)
     head = [
         [H("Urusan/Bidang Urusan/Program/Kegiatan", rs=3), H("Indikator Kinerja Program (Outcome)/Kegiatan (Output)", rs=3),
          H(f"Realisasi Kinerja Pada Triwulan I - IV Tahun {YEAR}", cs=8), H("Perangkat Daerah Penanggung Jawab", rs=3)],
         [H("I", cs=2), H("II", cs=2), H("III", cs=2), H("IV", cs=2)],
         [H("K"), H("Rp")] * 4,
     ]
-    rows = []
+    rows = [[Cell("DINAS SOSIAL", bold=True), Cell(""), Cell(""), Cell(_dots(3_814_194_520), al="R", fit=True), Cell(""),
+             Cell(_dots(5_485_238_993), al="R", fit=True), Cell(""), Cell(""), Cell(""), Cell(""), Cell("DINSOS", al="C")]]
     for k in range(3):  # the seed's kegiatan, three times over: enough rows for three pages
         for name, indicator, _unit, target, real in SUBKEG:
             ind = f"{indicator} ({k + 1})" if k else indicator
@@ -60,9 +63,12 @@ def quarterly_evaluation() -> Doc:
 
 
 def scored_grades() -> Doc:
-    """Grades with their score in brackets, a range broken in a narrow cell, a decimal broken at its comma."""
-    d = Doc("unseen_lkip_grades.pdf", "LKIP", footer="LKIP Dinas Sosial")
-    _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH")
+    """Grades with their score in brackets, a range broken in a narrow cell, a decimal broken at its comma;
+    the city's own report, its cover the mayor's office address."""
+    d = Doc("unseen_lkip_grades.pdf", "LKIP", footer="LKIP Pemerintah Kota Bekasi")
+    _cover(d, f"LAPORAN KINERJA PEMERINTAH KOTA BEKASI TAHUN {YEAR}")
+    d.text("Kantor Wali Kota Bekasi", size=9, align="C", after=0)
+    d.text("Jalan Ir. H. Juanda No. 100 Bekasi", size=9, align="C", after=10)
     head = [[H("No"), H("Sasaran"), H("Indikator Kinerja"), H(f"Target {YEAR}"), H(f"Realisasi {YEAR}"), H("Capaian (%)")]]
     rows = [
         [Cell("1"), Cell(S_PPKS), Cell("Indeks Reformasi Birokrasi"),
@@ -93,16 +99,18 @@ def _budget(code: str, name: str, pagu: int, real: int) -> list[Cell]:
 
 
 def lra_codes() -> Doc:
-    """Rekening codes of many segments joined by "." and "-", and a bare group code."""
+    """Rekening codes of many segments joined by "." and "-", and a bare group code; headed by the
+    government, its rows the agencies (the first of them is not whose report it is)."""
     d = Doc("unseen_lra_opd.pdf", "LRA", footer="LRA Pemerintah Kota Bekasi")
-    _cover(d, "LAPORAN REALISASI ANGGARAN PENDAPATAN DAN BELANJA DAERAH")
+    _cover(d, "PEMERINTAH KOTA BEKASI", "LAPORAN REALISASI ANGGARAN MENURUT URUSAN PEMERINTAHAN DAERAH DAN ORGANISASI",
+           f"Tahun Anggaran {YEAR}")
     head = [[H("KODE", rs=2), H("URAIAN", rs=2), H("JUMLAH (Rp)", cs=2), H("BERTAMBAH / (BERKURANG)", cs=2)],
             [H("ANGGARAN"), H("REALISASI"), H("(Rp)"), H("(%)")]]
     total_p, total_r = sum(p for *_, p, _ in PROGRAMS), sum(r for *_, r in PROGRAMS)
     rows = [_budget("5", "BELANJA DAERAH", total_p, total_r)]
     for k, (code, name, pagu, real) in enumerate(PROGRAMS, 1):
         unit = f"1.06.0{k}.1-06.0-00.0-00.01"
-        rows.append(_budget(unit, name.replace("Program ", "Bidang "), pagu, real))
+        rows.append(_budget(unit, "Dinas Sosial" if k == 1 else name.replace("Program ", "Bidang "), pagu, real))
         rows.append(_budget(f"{unit}.1", "BELANJA OPERASI", round(pagu * 0.8), round(real * 0.8)))
         rows.append(_budget(f"{unit}.1.01", "Belanja Pegawai", round(pagu * 0.5), round(real * 0.5)))
     d.table(Table("lra", [150, 230, 92, 92, 92, 40], head, rows, size=7.5))
@@ -110,9 +118,10 @@ def lra_codes() -> Doc:
 
 
 def split_codes() -> Doc:
-    """A program / kegiatan code printed over five narrow "Kode" columns is one code."""
+    """A program / kegiatan code printed over five narrow "Kode" columns is one code; the cover's text
+    layer glues its words together."""
     d = Doc("unseen_renja_kode.pdf", "RENJA", footer="Renja Dinas Sosial")
-    _cover(d, "RENCANA KERJA PERANGKAT DAERAH")
+    _cover(d, "RencanaKerjaPerangkatDaerah", f"DinasSosialKotaBekasi Tahun {YEAR}")
     head = [[H("Kode", cs=5), H("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"), H("Indikator Kinerja Program/Kegiatan"),
              H("Lokasi"), H(f"Target Capaian Kinerja {YEAR}"), H("Kebutuhan Dana/ Pagu Indikatif (Rp)")]]
     rows = []
