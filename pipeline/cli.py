@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .console import plain, printable
 from .errors import KinerjaError
 from .run import record_if_unchanged, run_pipeline
 from .settings import Settings
@@ -43,10 +44,10 @@ def run(
         )
         summary = _run(settings, no_prefect)
     except (KinerjaError, ValueError) as exc:
-        err.print(f"[red]kinerja run: {exc}[/red]")
+        err.print(plain(f"kinerja run: {exc}", "red"), soft_wrap=True)
         raise typer.Exit(2)
     for line in summary.lines():
-        console.print(line)
+        console.print(plain(line), soft_wrap=True)
 
 
 def _run(settings: Settings, no_prefect: bool):
@@ -75,13 +76,13 @@ def query(
         columns = [d[0] for d in cursor.description] if cursor.description else []
         rows = cursor.fetchmany(limit + 1) if columns else []
     except Exception as exc:  # KinerjaError, or duckdb's own message on the SQL
-        err.print(f"kinerja query: {exc}", markup=False)
+        err.print(plain(f"kinerja query: {exc}"), soft_wrap=True)
         raise typer.Exit(2)
     table = Table(show_lines=False)
     for c in columns:
-        table.add_column(str(c), overflow="fold")
-    for row in rows[:limit]:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_column(plain(c), overflow="fold")
+    for row in rows[:limit]:  # cells are data: Text, never markup
+        table.add_row(*[plain("" if v is None else v) for v in row])
     # a pipe or a file gets every column at full width, not squeezed to 80 characters
     out = console if console.is_terminal else Console(width=400)
     out.print(table)
@@ -105,9 +106,9 @@ def serve(
         from flows.nightly import DEFAULT_CRON, serve_nightly
 
     except (KinerjaError, ValueError) as exc:
-        err.print(f"[red]kinerja serve: {exc}[/red]")
+        err.print(plain(f"kinerja serve: {exc}", "red"), soft_wrap=True)
         raise typer.Exit(2)
-    console.print(f"serving kinerja-nightly/{name} on '{cron or DEFAULT_CRON}' over {raw} (Ctrl-C stops)")
+    console.print(plain(f"serving kinerja-nightly/{name} on '{cron or DEFAULT_CRON}' over {raw} (Ctrl-C stops)"), soft_wrap=True)
     serve_nightly(settings, cron, name)
 
 
@@ -121,7 +122,7 @@ def samples(
     from .devtools.samples import write_corpus, write_samples
 
     paths = write_corpus(out, corpus, seed) if corpus else write_samples(out)
-    console.print(f"{len(paths)} files in {out}")
+    console.print(plain(f"{len(paths)} files in {out}"), soft_wrap=True)
 
 
 @app.command()
@@ -165,10 +166,10 @@ def _echo_bench(report) -> None:
     try:
         lines = report()
     except KinerjaError as exc:
-        err.print(f"[red]kinerja bench: {exc}[/red]")
+        err.print(plain(f"kinerja bench: {exc}", "red"), soft_wrap=True)
         raise typer.Exit(2)
     for line in lines:
-        typer.echo(line)
+        typer.echo(printable(line))
 
 
 @bench_app.command("metadata")
@@ -204,10 +205,10 @@ def bench_matching(
 
     path = pairs or DEFAULT_PAIRS
     if not path.is_file():
-        err.print(f"[red]kinerja bench matching: no pairs file {path}[/red]")
+        err.print(plain(f"kinerja bench matching: no pairs file {path}", "red"), soft_wrap=True)
         raise typer.Exit(2)
     _, text = matching_report(path)
-    typer.echo(text)
+    typer.echo(printable(text))
 
 
 def main() -> None:  # pragma: no cover

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from .console import printable
 from .results import DocumentResult
 
 
@@ -40,4 +41,5 @@ class RunProgress:
             self._bar.update(self._task, advance=1, pages=self.pages)
         else:
             d = result.document
-            print(f"[{self.done}/{self.total}] {d['source_file']}: {d['status']}, {d.get('pages') or 0} pages, {len(result.values)} values", file=self.stream, flush=True)
+            line = f"[{self.done}/{self.total}] {d['source_file']}: {d['status']}, {d.get('pages') or 0} pages, {len(result.values)} values"
+            print(printable(line), file=self.stream, flush=True)

@@ -16,12 +16,14 @@ import pytest
 from schemas.tables import CURATED
 
 ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = Path(sys.executable).with_name("kinerja")  # the installed entry point, as cron calls it
+KINERJA = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from pipeline.cli import main; main()"]
 
 
 def kinerja(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """`kinerja ...` as a new process (what cron starts)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*KINERJA, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def run_args(raw: Path, root: Path, *extra: str) -> list[str]:
@@ -64,3 +66,56 @@ def test_a_night_without_values_publishes_empty_tables_the_report_and_the_summar
     again = kinerja(*run_args(raw, tmp_path, "--no-prefect"))  # the next empty night: nothing changed, recorded
     assert again.returncode == 0 and "0 new, 0 changed" in again.stdout, again.stderr
     assert len(pd.read_parquet(curated / "runs.parquet")) == 2
+
+
+# -- 2. hostile text on the console --------------------------------------------------------------
+
+HOSTILE = ["[/'A']", "[link=http://x]y[/link]", "\x1b[31mred", "[bold]b[/bold] :smile:"]
+
+
+def _curated_with_errors(folder: Path, errors: list[str]) -> None:
+    from pipeline.publish import frame
+    from schemas.tables import Documents
+
+    folder.mkdir(parents=True)
+    rows = [{"source_file": f"d{i}.pdf", "sha256": "0" * 64, "doc_type": "OTHER", "status": "failed", "error": e,
+             "extracted_at": pd.Timestamp("2026-01-01", tz="UTC")} for i, e in enumerate(errors)]
+    frame(rows, Documents).to_parquet(folder / "documents.parquet")
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_query_prints_pdf_text_literally_never_as_markup_or_control_codes(terminal, tmp_path):
+    _curated_with_errors(tmp_path / "curated", HOSTILE)
+    env = {"FORCE_COLOR": "1", "COLUMNS": "200"} if terminal else {"TERM": "dumb"}
+    done = kinerja("query", "select error from documents order by source_file", "--curated", str(tmp_path / "curated"), env=env)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    for text in ("[/'A']", "[link=http://x]y[/link]", "\\x1b[31mred", "[bold]b[/bold] :smile:"):
+        assert text in out, (text, out)
+    assert "\x1b[31m" not in out and "\x1b]8;" not in out  # no colour from the data, no hyperlink
+    if not terminal:
+        assert "\x1b" not in out
+
+
+def test_paths_and_file_names_in_run_output_are_printed_literally(tmp_path):
+    missing = kinerja("run", "--no-prefect", "--raw", "[/x]", "--curated", str(tmp_path / "c"), "--reports", str(tmp_path / "r"))
+    assert missing.returncode == 2 and missing.stderr.strip() == "kinerja run: raw folder not found: [/x]", missing.stderr
+    raw = tmp_path / "raw[red]"
+    raw.mkdir()
+    (raw / "evil\x1b[31m\x07[link=x]y[red].pdf").write_bytes(b"")
+    root = tmp_path / "[bold]root"
+    done = kinerja(*run_args(raw, root, "--no-prefect"))
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stderr
+    assert "evil\\x1b[31m\\x07[link=x]y[red].pdf: failed" in done.stderr  # the progress line
+    assert f"curated tables: {root / 'curated'}/" in done.stdout
+    listed = kinerja("query", "select source_file from documents", "--curated", str(root / "curated"))
+    assert "evil\\x1b[31m\\x07[link=x]y[red].pdf" in listed.stdout and "\x1b" not in listed.stdout
+
+
+def test_printable_keeps_text_and_shows_controls():
+    from pipeline.console import printable
+
+    assert printable("Capaian 98,5 %\tTW III\nbaris") == "Capaian 98,5 %\tTW III\nbaris"
+    assert printable("a\x1b[2Jb\rc\x00\x7f\x9b\u202edcba") == "a\\x1b[2Jb\\x0dc\\x00\\x7f\\x9b\\u202edcba"
+    assert printable("Rp.15.061.828.880 — é ü 中文") == "Rp.15.061.828.880 — é ü 中文"

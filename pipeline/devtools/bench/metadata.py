@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.console import printable
+
 FIELDS = ("doc_type", "agency", "region", "period")
 
 
@@ -112,7 +114,7 @@ def metadata_report(raw_dir, docs_csv) -> dict[str, tuple[int, int]]:
     truth = read_docs(docs_csv)
     scored = score_documents(described_documents(raw_dir, truth["file"]), truth)
     for line in metadata_lines(scored):
-        print(line)
+        print(printable(line))  # agencies and regions are PDF text
     return metadata_totals(scored)
 
 
