@@ -81,15 +81,19 @@ def _matrix(obj: int) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def path_objects(page) -> Iterator[tuple[int, Matrix, Matrix]]:
+def path_objects(page, images: list | None = None) -> Iterator[tuple[int, Matrix, Matrix]]:
     """Every path object of a pdfium page (raw handle), as its address, with the matrices from its space and
-    from its container's (the page or a form) to the page's; form XObjects are opened, to _MAX_DEPTH."""
+    from its container's (the page or a form) to the page's; form XObjects are opened, to _MAX_DEPTH.
+    With `images`, the image objects met on the way are appended to it as (address, container's matrix):
+    routing learns of them in the same walk."""
     def walk(count: int, get, parent: Matrix, depth: int):
         for k in range(count):
             obj = get(k)
             kind = _object_type(obj)
             if kind == raw.FPDF_PAGEOBJ_PATH:
                 yield obj, _mult(_matrix(obj), parent), parent
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE and images is not None:
+                images.append((obj, parent))
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
                 yield from walk(_form_count_objects(obj), lambda j, o=obj: _form_get_object(o, j), _mult(_matrix(obj), parent), depth + 1)
 
@@ -105,6 +109,16 @@ def extent(obj: int, parent: Matrix) -> tuple[float, float]:
     xs = [a * x + c * y for x in (left.value, right.value) for y in (bottom.value, top.value)]
     ys = [b * x + d * y for x in (left.value, right.value) for y in (bottom.value, top.value)]
     return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def bounds(obj: int, parent: Matrix) -> tuple[float, float, float, float]:
+    """A page object's bounding box in page space (left, bottom, right, top; `parent`: its container's matrix)."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    _object_bounds(obj, *(ctypes.addressof(v) for v in (left, bottom, right, top)))
+    a, b, c, d, e, f = parent
+    xs = [a * x + c * y + e for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    ys = [b * x + d * y + f for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def subpaths(obj: int, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:

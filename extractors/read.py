@@ -2,6 +2,7 @@
 
     open (reader) -> cover text and the scan test -> what the report is (document)
     -> every page, in chunks, through its family's extractor (families, base)
+    -> each table page's coverage: its value-like cells and what became of them (coverage)
 
 A file that cannot be read at all raises `DocumentError`; a page that fails is noted and the rest is read.
 """
@@ -11,11 +12,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .coverage import page_coverage
 from .document import describe_document
 from .errors import DocumentError
 from .families import extractor_for
 from .reader import chunked_pages, cover_texts, open_pdf
 from .records import DocumentRead
+from .routing import survey_document
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +44,13 @@ def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600) -> Do
 
 def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:
     extractor = extractor_for(read.info, str(path))
+    routes, _, surveys = survey_document(str(path))  # the pass the extractor routes by (kept: made once)
+    read.coverage = [] if routes is not None else None
     previous = None  # the layout of the last table read: a header-less next page may continue it
     for page in chunked_pages(path, pdf, read.pages, page_chunk):
         try:
             result, previous = extractor.extract_page(page, previous)
+            coverage = page_coverage(surveys.get(page.page_number), result)
         except MemoryError:
             raise
         except Exception as exc:  # one odd page must not lose the rest of the report
@@ -60,3 +66,5 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:
         read.tree += result.tree
         read.tables += result.tables
         read.warnings += result.warnings
+        if coverage is not None and read.coverage is not None:
+            read.coverage.append(coverage)

@@ -108,6 +108,21 @@ class TreeNode:
 
 
 @dataclass
+class PageCoverage:
+    """What one table page prints as values and what became of them (`coverage.page_coverage`): value-like
+    cells counted from the page itself, read, knowingly skipped (by reason) or left unread."""
+
+    page: int
+    kind: str  # ruled (rules cross) | aligned (numbers stand in columns, or a borderless table was read) | image
+    value_cells: int
+    read: int
+    skipped: dict[str, int]  # reason -> cells: header, row_number, code, money, total, text
+    unread: int
+    reader: str | None  # the extractors of the page's tables ("pdfplumber-lattice,camelot-stream")
+    unread_bbox: tuple[float, float, float, float] | None  # the largest block of unread cells (an image page: the image)
+
+
+@dataclass
 class PageResult:
     page: int
     values: list[ExtractedValue] = field(default_factory=list)
@@ -116,8 +131,6 @@ class PageResult:
     tree: list[TreeNode] = field(default_factory=list)
     tables: list[ExtractedTable] = field(default_factory=list)
     warnings: list[ExtractedWarning] = field(default_factory=list)
-
-
 
 
 @dataclass
@@ -135,3 +148,4 @@ class DocumentRead:
     tables: list[ExtractedTable] = field(default_factory=list)
     warnings: list[ExtractedWarning] = field(default_factory=list)
     failed_pages: list[str] = field(default_factory=list)  # "page 7: ValueError: ..." for a page that failed
+    coverage: list[PageCoverage] | None = None  # one per table page; None when pdfium could not survey the file
