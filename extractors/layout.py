@@ -15,9 +15,12 @@ from normalizers.text import collapse_whitespace, years_in
 
 from .grid import Grid
 from .records import TableContext
-from .vocabulary import HEADER_WORDS, MEASURE_WORDS, MONEY_WORDS, ROMAN, compact, find_word, has_word
+from .vocabulary import HEADER_WORDS, MEASURE_WORDS, MONEY_WORDS, ROMAN, compact, find_word, has_word, names_indicator
 
 _NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
+_PERCENT_OF_KINERJA = re.compile(r"persentase\s*\(?\s*(?:capaian\s+)?kinerja\s*\)?")
+# "Kondisi Kinerja Awal", "Data Capaian pada Awal Tahun Perencanaan": the baseline; "... Akhir": the end target
+_CONDITION = re.compile(r"(?:kondisi|capaian)\s+(?:kinerja\s+)?(?:pada\s+)?(awal|akhir)")
 _RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
 _PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
 _PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
@@ -70,17 +73,37 @@ def _is_data_cell(text: str) -> bool:
     return len(words) >= 3 and not header_like
 
 
-def find_header_rows(grid: Grid, max_rows: int = 7) -> int:
-    """Number of leading rows that are header (including a column-numbering row)."""
+HEADER_ROWS = 8  # a header of up to this many grid rows is looked for anywhere in its table, and a
+HEADER_SHARE = 0.5  # taller one (left and right groups ruled at different heights) in the table's top half
+
+
+def find_header_rows(grid: Grid) -> int:
+    """Number of leading rows that are header (including a column-numbering row): up to the first row
+    with a data cell, however many rows the rules cut the band into, within the top of the table. Where
+    a column-numbering row closes the band, words above it are header too ("Bersih dan Akuntabel")."""
+    bottom = grid.bbox[1] + HEADER_SHARE * (grid.bbox[3] - grid.bbox[1])
+    band = []
+    for i in range(grid.n_rows):
+        cells = [c for j in range(grid.n_cols) if (c := grid.cell(i, j)) is not None and c.row == i]
+        if i >= HEADER_ROWS and cells and min(c.bbox[1] for c in cells) > bottom:
+            break
+        band.append([grid.text(i, j) if grid.is_origin(i, j) or grid.cell(i, j) is None or grid.cell(i, j).row == i else "" for j in range(grid.n_cols)])
+    numbering = [i for i, texts in enumerate(band) if _is_numbering_row(texts)]
     last_numbering = -1
-    for i in range(min(grid.n_rows, max_rows + 1)):
-        texts = [grid.text(i, j) if grid.is_origin(i, j) or grid.cell(i, j) is None or grid.cell(i, j).row == i else "" for j in range(grid.n_cols)]
-        if _is_numbering_row(texts):
+    for i, texts in enumerate(band):
+        if i in numbering:
             last_numbering = i
             continue
         if any(_is_data_cell(t) for t in texts):
+            if any(i < n for n in numbering) and not any(_is_number_cell(t) for t in texts):
+                continue  # words over the numbering row: still header
             return max(i, last_numbering + 1)
     return max(last_numbering + 1, 0)
+
+
+def _is_number_cell(text: str) -> bool:
+    p = parse_value(text)
+    return p.kind in ("number", "percent", "money") and p.value is not None and not years_in(text)
 
 
 def _header_texts(grid: Grid, header_rows: int, j: int) -> list[str]:
@@ -116,9 +139,17 @@ def _measure_of(texts: list[str]) -> str | None:
     """The measure named by the most specific header text that names one; in it, the first word wins.
 
     Last, all the texts joined: a word split over two header rows ("TARGE" / "T") names one too."""
+    whole = " ".join(texts).strip().lower()
+    if whole in ("%", "(%)") or _PERCENT_OF_KINERJA.fullmatch(whole):
+        return "capaian"  # a column headed only "%" or "Persentase (Kinerja)"
     for t in reversed([" ".join(texts), *texts]):
-        if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian", "persentaserealisasi") or re.match(r"\s*%\s*realisasi", t.lower()):
+        low = t.lower()
+        if _PERCENT_OF_KINERJA.fullmatch(low.strip()):
             return "capaian"
+        if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian", "persentaserealisasi") or re.match(r"\s*%\s*realisasi", low):
+            return "capaian"
+        if m := _CONDITION.search(low):
+            return "baseline" if m.group(1) == "awal" else "target"  # "Kondisi Kinerja Awal" / "... Akhir"
         if has_word(t, "rencanaaksi"):
             return None  # an action plan column: text, not a target
         hits = [(k, m) for w, m in MEASURE_WORDS.items() if (k := find_word(t, w)) >= 0]
@@ -198,7 +229,7 @@ def _column_role(header: str, texts: list[str], measure: str | None, stats: tupl
         return "money"
     if last.startswith("satuan"):
         return "unit"  # "Satuan" under a parent header ("Indikator Sasaran" over "Uraian | Satuan")
-    if has_word(header, "indikator") and not (measure and numeric * 2 > filled):
+    if names_indicator(header) and not (measure and numeric * 2 > filled):
         return "indicator"
     if c.startswith("satuan") or (measure is None and has_word(header, "satuan")):
         return "unit"
@@ -238,20 +269,30 @@ def _resolve_values(columns: list[Column], ctx: TableContext) -> list[Column]:
     report (dropped); the year is the header's, else the table's."""
     planning = ctx.doc_type in _PLANNING
     has_realisasi = any(c.measure == "realisasi" for c in columns)
+    has_target = any(c.measure == "target" for c in columns)
     resolved: list[Column] = []
     for c in columns:
         if c.role != "value":
             resolved.append(c)
             continue
         measure = c.measure
+        if measure == "capaian" and not compact(c.header) and not has_target:
+            measure = None  # a bare "%" is a capaian only beside the target it is reached against
         if measure is None:
             measure = "target" if planning else None
-        elif measure == "capaian" and planning and not has_realisasi and "tingkat" not in compact(c.header):
-            measure = "target"  # "Capaian Kinerja Program" in a plan lists the targets to reach
+        elif measure == "capaian" and planning and not (has_realisasi or has_target) and "tingkat" not in compact(c.header):
+            measure = "target"  # "Capaian Kinerja Program" in a plan with no target column lists the targets
         if measure is None:
             resolved.append(replace(c, role="other"))
             continue
-        resolved.append(replace(c, measure=measure, year=_year_of(c.header, measure, ctx) or ctx.year))
+        resolved.append(replace(c, measure=measure, year=_year_of(c.header, measure, ctx)))
+    # a column whose header shows no year: the table's; a baseline is before the first target year
+    first_target = min((c.year for c in resolved if c.role == "value" and c.measure == "target" and c.year), default=None)
+    resolved = [
+        replace(c, year=(first_target or ctx.year or 1) - 1 if c.measure == "baseline" and (first_target or ctx.year) else ctx.year)
+        if c.role == "value" and c.year is None else c
+        for c in resolved
+    ]
     # a unit column right of a value column under the same parent header gives that value its unit
     return [
         replace(c, unit_col=k + 1) if c.role == "value" and k + 1 < len(resolved) and resolved[k + 1].role == "unit" else c
@@ -297,7 +338,7 @@ def _same_header(grid: Grid, h: int, a: int, b: int) -> bool:
     """Columns a and b sit under one header cell naming the indicator ("Indikator Sasaran" over
     "Uraian | Satuan | Target"), so b is part of a's indicator, not a second one."""
     for i in range(h):
-        if has_word(grid.text(i, a), "indikator"):
+        if names_indicator(grid.text(i, a)):
             return grid.cell(i, a) is grid.cell(i, b)
     return False
 

@@ -13,6 +13,7 @@ from normalizers.text import clean_indicator_name, collapse_whitespace
 from .grid import Cell, Grid
 from .layout import Column, Layout
 from .records import ExtractedValue, ExtractedWarning, TableContext
+from .vocabulary import compact
 
 def _anchor_row(grid: Grid, cell: Cell, ind: int) -> int:
     """The row a value cell belongs to: its first row, or, when it is merged over several indicator
@@ -98,6 +99,14 @@ def _unit_from(grid: Grid, i: int, layout: Layout, col: Column) -> str | None:
     return None
 
 
+def _repeats_header(grid: Grid, i: int, layout: Layout) -> bool:
+    """A body row printing the header again (before each misi or section of a long table): most of its
+    cells say what their columns' headers say ("Indikator Kinerja", "Target", "Realisasi")."""
+    filled = [(compact(c.header), compact(grid.text(i, c.index))) for c in layout.columns if grid.is_origin(i, c.index) and grid.text(i, c.index)]
+    same = sum(1 for head, k in filled if k == head or (len(k) >= 4 and (head.startswith(k) or head.endswith(k))))
+    return same >= 2 and same * 2 >= len(filled)
+
+
 def _same_key_warnings(grid: Grid, layout: Layout) -> list[ExtractedWarning]:
     """Value columns the header gives the same (measure, year, period): only the first is read (a second
     capaian may be the sasaran's), and the reviewer is told, since a header read wrong looks the same."""
@@ -133,6 +142,8 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
         col.index: separator_evidence([grid.text(i, col.index) for i in names]).decimal for col in layout.columns if col.role == "value"
     }
     for i in sorted(names):
+        if _repeats_header(grid, i, layout):
+            continue
         name = clean_indicator_name(names[i])
         if sasaran_col is not None:
             s = grid.text(i, sasaran_col.index)

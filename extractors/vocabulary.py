@@ -21,6 +21,8 @@ MEASURE_WORDS = {
     "existing": "baseline",
     "tahundasar": "baseline",
     "tahunawal": "baseline",
+    "angkadasar": "baseline",
+    "datadasar": "baseline",
 }
 MONEY_WORDS = ("pagu", "anggaran", "rupiah", "dana", "biaya", "alokasi")
 HEADER_WORDS = (
@@ -28,6 +30,11 @@ HEADER_WORDS = (
     "program", "kegiatan", "sumber", "formula", "penjelasan", "tujuan", "nomor", "rp", "lokasi", "catatan", "jabatan",
     "penanggung", "strategis",
 )
+# words a header joins others with: whole words, never the first half of a word split by a narrow column
+COMMON_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "atau", "untuk", "dengan", "pada", "serta", "per", "atas", "oleh", "dalam"})
+# a column naming the indicator: "Indikator", "Ukuran Kinerja", or the family's acronyms alone as words
+INDICATOR_WORDS = ("indikator", "ukurankinerja")
+INDICATOR_ACRONYMS = frozenset({"iku", "ikk", "ikp", "iki", "ikd"})
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}  # quarter numerals under a "Triwulan" header
 # words a page's column-header line names (routing a borderless table)
 TABLE_WORDS = ("indikator", "target", "realisasi", "capaian", "sasaran", "satuan", "pagu", "anggaran")
@@ -51,10 +58,16 @@ def find_word(text: str, word: str) -> int:
 @lru_cache(maxsize=8192)
 def _letter_runs(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A text's lowercase letter runs, and each run joined with the next (header cells are asked about
-    many words, so a cell is cut into runs once)."""
+    many words, so a cell is cut into runs once). A complete common word is never joined: "dan" +
+    "Akuntabel" is not "dana...", a money word."""
     toks = tuple(_LETTERS.findall(text.lower()))
-    return toks, tuple(a + b for a, b in zip(toks, toks[1:]))
+    return toks, tuple(a + b if a not in COMMON_WORDS else "" for a, b in zip(toks, toks[1:]))
 
 
 def has_word(text: str, *words: str) -> bool:
     return any(find_word(text, w) >= 0 for w in words)
+
+
+def names_indicator(text: str) -> bool:
+    """A header naming the indicator column: "Indikator Kinerja", "Nama IKU", "IKK", "Ukuran Kinerja"."""
+    return has_word(text, *INDICATOR_WORDS) or any(tok in INDICATOR_ACRONYMS for tok in _letter_runs(text)[0])

@@ -25,7 +25,7 @@ def _values(results) -> pd.DataFrame:
     return pd.DataFrame([v for r in results.values() for v in r.values])
 
 
-@pytest.mark.parametrize("name", ["unseen_evaluasi_renja_triwulan.pdf", "unseen_lkip_grades.pdf"])
+@pytest.mark.parametrize("name", ["unseen_evaluasi_renja_triwulan.pdf", "unseen_lkip_grades.pdf", "unseen_iku_vocabulary.pdf"])
 def test_every_value_is_read_on_its_page(unseen, name):
     out, results = unseen
     truth = read_values_truth(out / "sample_truth.csv")
@@ -72,3 +72,9 @@ def test_what_the_report_is(unseen, name, doc_type, agency, region):
     _, results = unseen
     d = results[name].document
     assert (d["doc_type"], d["agency"], d["region"], d["year_to"]) == (doc_type, agency, region, 2024)
+
+
+def test_the_header_printed_again_inside_the_table_is_not_a_row(unseen):
+    _, results = unseen
+    values = _values({"x": results["unseen_iku_vocabulary.pdf"]})
+    assert not values["indicator_name"].str.contains("Nama IKU").any() and set(values["measure"]) == {"baseline", "target", "capaian"}

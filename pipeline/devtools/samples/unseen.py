@@ -139,9 +139,46 @@ def split_codes() -> Doc:
 
 
 def unseen_docs() -> list[Doc]:
-    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes()]
+    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
     """The documents above, with sample_truth.csv and sample_budget_truth.csv beside them."""
     return _emit(Path(out_dir), unseen_docs())
+
+
+def family_vocabulary() -> Doc:
+    """The family's words, not one province's: the name column headed "Nama IKU", a baseline headed
+    "Angka Dasar", a capaian headed "Persentase (Kinerja)", a header word "dan" before "Akuntabel" (not
+    "dana"), a header ruled into nine rows (its left and right groups at different heights), and the
+    header printed again inside the table before its second sasaran."""
+    d = Doc("unseen_iku_vocabulary.pdf", "IKU", footer="IKU Dinas Sosial")
+    _cover(d, "INDIKATOR KINERJA UTAMA", f"DINAS SOSIAL KOTA BEKASI TAHUN {YEAR}")
+    # 8 header tiers and a numbering row; each group ruled at its own heights, so the rules cut the band
+    # into nine grid rows
+    blank = Cell("")
+    head = [
+        [H("No", rs=8), H("Sasaran", rs=3), H("Nama IKU", rs=6), H("Satuan", rs=8), H("Kinerja", cs=3)],
+        [H("Tahun", cs=3)],
+        [H(f"Angka Dasar {YEAR - 1}", rs=5), H(f"Target {YEAR}", rs=2), H("Persentase (Kinerja)", rs=3)],
+        [H("Bersih dan Akuntabel", rs=5)],
+        [H("(Sasaran)", rs=4)],
+        [Cell("", rs=3)],
+        [Cell("", rs=2)],
+        [Cell("", rs=1)],
+        [Cell(f"({k})", al="C") for k in range(1, 8)],
+    ]
+    del blank
+    repeat = [H("No"), H("Sasaran Bersih dan Akuntabel"), H("Nama IKU"), H("Satuan"), H(f"Angka Dasar {YEAR - 1}"), H(f"Target {YEAR}"), H("Persentase (Kinerja)")]
+    rows = []
+    for k, (sasaran, indicator, base, target, pct) in enumerate([
+        (S_PPKS, I_PPKS, "12", "15", "105,47"), (S_PPKS, "Persentase anak terlantar yang dijangkau", "9,5", "13,17", "98,2"),
+        (S_PSKS, I_PSKS, "70", "80", "102,5"), (S_PSKS, "Jumlah Pekerja Sosial Masyarakat yang Meningkat Kapasitasnya", "110", "118", "100"),
+    ]):
+        if k == 2:
+            rows.append(repeat)
+        rows.append([Cell(str(k + 1)), Cell(sasaran), Cell(indicator), Cell("%" if indicator.startswith("Persentase") else "Orang"),
+                     _value(base, indicator, "baseline", sasaran=sasaran, year=YEAR - 1), _value(target, indicator, "target", sasaran=sasaran),
+                     _value(pct, indicator, "capaian", sasaran=sasaran)])
+    d.table(Table("iku", [24, 200, 220, 50, 70, 60, 70], head, rows, size=8))
+    return d
