@@ -16,10 +16,10 @@ from extractors.errors import DocumentError
 from extractors.geometry import enclosing
 from extractors.read import read_document
 from extractors.reader import check_readable
-from extractors.records import DocumentRead, ExtractedWarning
+from extractors.records import DocumentRead, ExtractedWarning, PageCoverage
 from normalizers.text import indicator_id
 
-from .results import DocumentResult, document_row, failed_result, file_sha256
+from .results import LOW_COVERAGE, DocumentResult, document_row, failed_result, file_sha256
 from .settings import Settings
 
 
@@ -69,10 +69,60 @@ def _rows(path: Path, sha: str, read: DocumentRead) -> DocumentResult:
     ]
     attributes = [{**asdict(a), "source_file": path.name, "indicator_id": indicator_id(a.indicator_name)} for a in read.attributes]
     tree = [{**asdict(node), "source_file": path.name, "bbox": enclosing(node.bbox)} for node in read.tree]
+    coverage = [_coverage_row(path, c) for c in read.coverage] if read.coverage is not None else None
+    warnings += _coverage_warnings(path, coverage or [], bool(read.values or read.budget or read.tree))
     failed = read.failed_pages
     status = "partial" if failed else "ok"
     error = ("; ".join(failed[:5]) + (f" (+{len(failed) - 5} more)" if len(failed) > 5 else "")) if failed else None
-    return DocumentResult(document_row(path, sha, info, read.pages, status, error), values, budget, attributes, tree, warnings)
+    document = document_row(path, sha, info, read.pages, status, error, coverage)
+    return DocumentResult(document, values, budget, attributes, tree, warnings, coverage or [])
+
+
+def _coverage_row(path: Path, c: PageCoverage) -> dict:
+    """A page_coverage row: the page's cells, and coverage = (read + knowingly skipped) / cells."""
+    skipped = sum(c.skipped.values())
+    return {
+        "source_file": path.name,
+        "page": c.page,
+        "kind": c.kind,
+        "value_cells": c.value_cells,
+        "read": c.read,
+        "skipped": skipped,
+        "skipped_by_reason": "; ".join(f"{reason}={n}" for reason, n in c.skipped.items()) or None,
+        "unread": c.unread,
+        "coverage": round((c.read + skipped) / c.value_cells, 4) if c.value_cells else None,
+        "reader": c.reader,
+        "unread_bbox": [round(v, 1) for v in c.unread_bbox] if c.unread_bbox else None,
+    }
+
+
+def _coverage_warnings(path: Path, coverage: list[dict], anything_read: bool) -> list[dict]:
+    """What the reviewer must hear of coverage: a table page read below LOW_COVERAGE (page_coverage_low), a
+    table printed as an image (table_is_an_image), and a document whose table pages left cells unread
+    while nothing at all was read of it (document_unread: never a silent ok)."""
+    out = []
+    for c in coverage:
+        box = f"({', '.join(f'{v:.0f}' for v in c['unread_bbox'])})" if c["unread_bbox"] else None
+        if c["kind"] == "image":
+            out.append(_coverage_warning(path, c["page"], "table_is_an_image", None,
+                                         f"page {c['page']}: a table printed as an image{f' at {box}' if box else ''}: its values are not read"))
+        elif c["coverage"] is not None and c["coverage"] < LOW_COVERAGE:
+            out.append(_coverage_warning(path, c["page"], "page_coverage_low", f"{c['coverage']:.2f}",
+                                         f"page {c['page']}: coverage {c['coverage']:.2f} of its {c['value_cells']} value-like cells "
+                                         f"({c['read']} read, {c['skipped']} knowingly skipped, {c['unread']} unread)"
+                                         f"{f'; the largest unread block at {box}' if box else ''}"))
+    left = [c for c in coverage if c["unread"] or c["kind"] == "image"]
+    if left and not anything_read:
+        cells = sum(c["value_cells"] for c in coverage)
+        out.append(_coverage_warning(path, None, "document_unread", None,
+                                     f"{len(coverage)} table pages ({cells} value-like cells) and nothing read: no indicator value, budget line "
+                                     f"or tree box (pages {', '.join(str(c['page']) for c in left[:10])}{' ...' if len(left) > 10 else ''})"))
+    return out
+
+
+def _coverage_warning(path: Path, page: int | None, check: str, value: str | None, message: str) -> dict:
+    return {"source_file": path.name, "page": page, "table": "page_coverage", "check": check, "column": None,
+            "value": value, "severity": "warning", "message": message}
 
 
 def _value_row(path: Path, info: DocumentInfo, v) -> dict:

@@ -52,12 +52,15 @@ class RunSummary:
     changed: int = 0
     unchanged: int = 0
     removed: int = 0
+    value_cells: int = 0  # value-like cells of the table pages (page_coverage)
+    coverage: float | None = None  # of them, the share read or knowingly skipped
 
     def lines(self) -> list[str]:
+        cells = f"coverage {self.coverage:.2f} of {self.value_cells} value-like cells" if self.coverage is not None else "no value-like cells counted"
         return [
             f"run {self.run_id}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.removed} removed documents",
             f"documents: {self.documents} ({self.ok} ok, {self.partial} partial, {self.failed} failed, {self.needs_ocr} needing OCR), {self.pages} pages",
-            f"values written: {self.values} indicator values, {self.budget_lines} budget lines",
+            f"values written: {self.values} indicator values, {self.budget_lines} budget lines ({cells})",
             f"validation: {self.errors} rows held back (error), {self.warnings} warnings",
             f"curated tables: {self.curated_dir}/",
             f"report: {self.report}",

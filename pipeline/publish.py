@@ -21,6 +21,7 @@ from schemas.tables import (
     IndicatorValues,
     Indicators,
     IndicatorValuesReview,
+    PageCoverage,
     PerformanceTree,
     Runs,
     ValidationFailures,
@@ -67,6 +68,7 @@ def results_to_frames(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
         "budget_lines": frame([b for r in ok for b in r.budget], BudgetLines),
         "indicator_attributes": frame([a for r in ok for a in r.attributes], IndicatorAttributes),
         "performance_tree": frame([n for r in ok for n in r.tree], PerformanceTree),
+        "page_coverage": frame([c for r in ok for c in r.coverage], PageCoverage),
         "extra_failures": pd.DataFrame([w for r in ok for w in r.warnings], columns=FAILURE_COLUMNS),
     }
 
@@ -129,6 +131,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         ("budget_lines", BudgetLines, None),
         ("indicator_attributes", IndicatorAttributes, None),
         ("performance_tree", PerformanceTree, None),
+        ("page_coverage", PageCoverage, None),
     ):
         df = frames[name].reset_index(drop=True)
         errors, bad = _failures(df, model, name, "error")
@@ -145,6 +148,13 @@ def validate(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     out["validation_failures"] = frame(all_failures.to_dict("records"), ValidationFailures)
     ValidationFailures.validate(out["validation_failures"])
     return out
+
+
+def coverage_counts(page_coverage: pd.DataFrame) -> dict:
+    """The run's value-like cells and their coverage, (read + knowingly skipped) / cells (None without cells)."""
+    cells = int(page_coverage["value_cells"].sum()) if len(page_coverage) else 0
+    covered = int((page_coverage["read"] + page_coverage["skipped"]).sum()) if len(page_coverage) else 0
+    return {"value_cells": cells, "coverage": round(covered / cells, 4) if cells else None}
 
 
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
@@ -179,6 +189,7 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
         "budget_lines": len(tables["budget_lines"]),
         "errors": int((failures["severity"] == "error").sum()),
         "warnings": int((failures["severity"] == "warning").sum()),
+        **coverage_counts(tables["page_coverage"]),
     }
     row = run_row(plan, summary["failed"], summary["values"], len(failures))
     previous_runs = pd.read_parquet(plan.previous_version / "runs.parquet") if plan.previous_version and (plan.previous_version / "runs.parquet").exists() else None
@@ -189,7 +200,7 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
     for name, df in tables.items():
         write_parquet(df, tmp / f"{name}.parquet")
     commit_version(settings.curated_dir, tmp, version_manifest(plan, summary), settings.keep_versions)
-    report = write_report(docs, values, failures, settings.reports_dir)
+    report = write_report(docs, values, failures, settings.reports_dir, tables["page_coverage"])
     write_review_queue(review_pairs, settings.reports_dir)
     prune_cache(settings.curated_dir, set(plan.shas.values()))
     return run_summary(plan, summary, report, settings)

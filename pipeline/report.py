@@ -13,6 +13,7 @@ import pandas as pd
 from jinja2 import Environment, select_autoescape
 
 from .catalogue import REVIEW_COLUMNS
+from .results import LOW_COVERAGE
 from .store import write_bytes
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
@@ -22,15 +23,16 @@ _VALIDATION = """<!doctype html>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;color:#222} table{border-collapse:collapse;margin:.5em 0 1.5em}
 td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}
-.ok{color:#176117}.partial{color:#8a6100}.failed,.error{color:#a31515}.needs_ocr{color:#5a3fa0}.warning{color:#8a6100}
+.ok,.covered{color:#176117}.low,.partial{color:#8a6100}.failed,.error{color:#a31515}.needs_ocr{color:#5a3fa0}.warning{color:#8a6100}
 h2{margin-top:2em;border-bottom:1px solid #ddd} summary{cursor:pointer;font-weight:600}
 </style></head><body>
 <h1>kinerja: validation report</h1>
 <p>{{ n_docs }} documents: {% for s, n in status_counts %}<span class="{{ s }}">{{ n }} {{ s }}</span>{% if not loop.last %}, {% endif %}{% endfor %}.
-{{ n_values }} values written; {{ n_errors }} rows held back (error), {{ n_warnings }} warnings.</p>
-<table><tr><th>document</th><th>type</th><th>agency</th><th>region</th><th>years</th><th>pages</th><th>status</th><th>values</th><th>errors</th><th>warnings</th><th>reason</th></tr>
+{{ n_values }} values written; {{ n_errors }} rows held back (error), {{ n_warnings }} warnings.
+{% if n_cells %}Of the {{ n_cells }} value-like cells on table pages, {{ n_cells_read }} were read; coverage (read or knowingly skipped) {{ "%.2f"|format(coverage) }}.{% endif %}</p>
+<table><tr><th>document</th><th>type</th><th>agency</th><th>region</th><th>years</th><th>pages</th><th title="value-like cells on its table pages: read / counted (coverage: read or knowingly skipped)">value cells read</th><th>status</th><th>values</th><th>errors</th><th>warnings</th><th>reason</th></tr>
 {% for d in docs %}<tr><td><a href="#doc-{{ loop.index }}">{{ d.source_file }}</a></td><td>{{ d.doc_type }}</td><td>{{ d.agency or "" }}</td><td>{{ d.region or "" }}</td>
-<td>{{ d.years }}</td><td>{{ d.pages if d.pages is not none else "" }}</td><td class="{{ d.status }}">{{ d.status }}</td><td>{{ d.n_values }}</td><td>{{ d.n_errors }}</td><td>{{ d.n_warnings }}</td><td>{{ d.error or "" }}</td></tr>
+<td>{{ d.years }}</td><td>{{ d.pages if d.pages is not none else "" }}</td><td class="{{ d.coverage_class }}">{{ d.cells }}</td><td class="{{ d.status }}">{{ d.status }}</td><td>{{ d.n_values }}</td><td>{{ d.n_errors }}</td><td>{{ d.n_warnings }}</td><td>{{ d.error or "" }}</td></tr>
 {% endfor %}</table>
 {% for d in docs %}{% if d.groups %}
 <h2 id="doc-{{ loop.index }}">{{ d.source_file }} <small class="{{ d.status }}">{{ d.status }}</small></h2>
@@ -51,9 +53,28 @@ def _page_order(row: dict) -> tuple[bool, int]:
     return row["page"] is None, row["page"] or 0
 
 
-def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame) -> str:
+def _cells(d: dict, covered: dict) -> tuple[str, str]:
+    """A document's value cells as the report prints them ("337 / 490, coverage 0.94") and their class."""
+    cells, read = _none(d.get("value_cells")), _none(d.get("value_cells_read"))
+    if cells is None or read is None:
+        return "", ""
+    if not cells:
+        return "0", ""
+    share = covered.get(d["source_file"])
+    if share is None:
+        return f"{read} / {cells}", ""
+    return f"{read} / {cells}, coverage {share:.2f}", "covered" if share >= LOW_COVERAGE else "low"
+
+
+def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, page_coverage: pd.DataFrame | None = None) -> str:
+    """The reviewer's report; with `page_coverage`, each document's coverage beside its value cells."""
     template = _ENV.from_string(_VALIDATION)
     counts = values.groupby("source_file").size().to_dict() if len(values) else {}
+    covered: dict[str, float] = {}
+    if page_coverage is not None and len(page_coverage):
+        sums = page_coverage.groupby("source_file")[["read", "skipped", "value_cells"]].sum()
+        sums = sums[sums["value_cells"] > 0]
+        covered = ((sums["read"] + sums["skipped"]) / sums["value_cells"]).astype(float).to_dict()
     by_group: dict[str, dict[tuple[str, str], list[dict]]] = defaultdict(lambda: defaultdict(list))
     for r in failures.to_dict("records"):  # one pass: a report lists thousands of documents
         f = {k: _none(v) for k, v in r.items()}
@@ -66,6 +87,7 @@ def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.Da
         ]
         groups.sort(key=lambda g: (g["severity"] != "error", g["check"]))
         yf, yt = _none(d["year_from"]), _none(d["year_to"])
+        cells, coverage_class = _cells(d, covered)
         docs.append(
             {
                 **{k: _none(v) for k, v in d.items()},
@@ -74,10 +96,18 @@ def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.Da
                 "n_errors": sum(len(g["rows"]) for g in groups if g["severity"] == "error"),
                 "n_warnings": sum(len(g["rows"]) for g in groups if g["severity"] == "warning"),
                 "groups": groups,
+                "cells": cells,
+                "coverage_class": coverage_class,
             }
         )
     status_counts = documents["status"].value_counts().sort_index().items() if len(documents) else []
+    n_cells = int(documents["value_cells"].fillna(0).sum()) if "value_cells" in documents and len(documents) else 0
+    n_read = int(documents["value_cells_read"].fillna(0).sum()) if n_cells else 0
+    n_covered = int((page_coverage["read"] + page_coverage["skipped"]).sum()) if page_coverage is not None and len(page_coverage) else n_read
     return template.render(
+        n_cells=n_cells,
+        n_cells_read=n_read,
+        coverage=n_covered / n_cells if n_cells else 0.0,
         docs=docs,
         n_docs=len(documents),
         status_counts=list(status_counts),
@@ -87,8 +117,9 @@ def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.Da
     )
 
 
-def write_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, reports_dir: Path) -> Path:
-    return write_bytes(Path(reports_dir) / "validation.html", render_report(documents, values, failures).encode("utf-8"))
+def write_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, reports_dir: Path,
+                 page_coverage: pd.DataFrame | None = None) -> Path:
+    return write_bytes(Path(reports_dir) / "validation.html", render_report(documents, values, failures, page_coverage).encode("utf-8"))
 
 
 _REVIEW_QUEUE = """<!doctype html>

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+LOW_COVERAGE = 0.8  # a table page with less of its value-like cells read or knowingly skipped is reported (page_coverage_low)
+
 
 @dataclass
 class DocumentResult:
@@ -18,6 +20,7 @@ class DocumentResult:
     attributes: list[dict] = field(default_factory=list)  # indicator_attributes rows (IKI formulas, sources)
     tree: list[dict] = field(default_factory=list)  # performance_tree rows (pohon kinerja boxes)
     warnings: list[dict] = field(default_factory=list)  # parser guesses, page failures: for the reviewer
+    coverage: list[dict] = field(default_factory=list)  # page_coverage rows (each table page's value-like cells)
     transient: bool = False  # failed for a reason that may pass (I/O error, file still being written): retry
 
     @property
@@ -33,8 +36,10 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def document_row(path: Path, sha: str, info=None, pages: int | None = None, status: str = "failed", error: str | None = None) -> dict:
-    """The file's `documents` row; `info` is what the report says it is (`extractors.document.DocumentInfo`)."""
+def document_row(path: Path, sha: str, info=None, pages: int | None = None, status: str = "failed", error: str | None = None,
+                 coverage: list[dict] | None = None) -> dict:
+    """The file's `documents` row; `info` is what the report says it is (`extractors.document.DocumentInfo`);
+    `coverage`, its page_coverage rows when its pages were read (the table pages and cells are counted)."""
     return {
         "source_file": path.name,
         "sha256": sha,
@@ -47,6 +52,9 @@ def document_row(path: Path, sha: str, info=None, pages: int | None = None, stat
         "status": status,
         "error": error,
         "extracted_at": datetime.now(timezone.utc),
+        "table_pages": len(coverage) if coverage is not None else None,
+        "value_cells": sum(c["value_cells"] for c in coverage) if coverage is not None else None,
+        "value_cells_read": sum(c["read"] for c in coverage) if coverage is not None else None,
     }
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .vocabulary import DOC_TYPES, MEASURES, PERIODS, STATUSES
+from .vocabulary import DOC_TYPES, MEASURES, PAGE_KINDS, PERIODS, STATUSES
 
 
 def _pandera_without_dask() -> None:
@@ -45,6 +45,9 @@ class Documents(pa.DataFrameModel):
     status: Series[str] = pa.Field(isin=list(STATUSES), description="ok, partial (some pages failed), failed, needs_ocr (no text layer)")
     error: Series[str] = pa.Field(nullable=True, description="why, for anything not ok")
     extracted_at: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"}, description="when this run read it")
+    table_pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="pages that look like a table (rules that cross, numbers aligned in columns, a table printed as an image); null when the file was not read page by page")
+    value_cells: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="value-like cells printed on those pages, counted from the page itself (page_coverage)")
+    value_cells_read: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="of them, read as an indicator value or a budget line's amount (the rest knowingly skipped or unread: page_coverage)")
 
     @pa.dataframe_check
     def reason_when_not_ok(cls, df: pd.DataFrame) -> Series[bool]:
@@ -179,6 +182,34 @@ class PerformanceTree(pa.DataFrameModel):
         return ~df.duplicated(subset=["source_file", "node_id"], keep=False)
 
 
+class PageCoverage(pa.DataFrameModel):
+    """One row per table page of a document read (grain: source_file, page): its value-like cells (numbers,
+    percentages, money, grades, levels), counted from the page without labels, and what became of them.
+    A page of prose is not a table page; a table printed as an image is one, with no cells to count."""
+
+    source_file: Series[str]
+    page: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    kind: Series[str] = pa.Field(isin=list(PAGE_KINDS), description="ruled: rules cross like a table's; aligned: numbers stand in columns (or a borderless table was read); image: a table printed as an image, not read")
+    value_cells: Series[pd.Int64Dtype] = pa.Field(ge=0, description="value-like cells inside the page's tables")
+    read: Series[pd.Int64Dtype] = pa.Field(ge=0, description="cells whose box is an indicator value's or a budget line's amount read")
+    skipped: Series[pd.Int64Dtype] = pa.Field(ge=0, description="cells the extractors knowingly leave: header years and numbering, row numbers, codes, money, total rows, numbers inside names")
+    skipped_by_reason: Series[str] = pa.Field(nullable=True, description="the skipped cells by reason, 'header=12; row_number=4' (null when none)")
+    unread: Series[pd.Int64Dtype] = pa.Field(ge=0, description="cells neither read nor knowingly skipped: what the extractors missed")
+    coverage: Series[float] = pa.Field(nullable=True, ge=0, le=1, description="(read + skipped) / value_cells; null without cells (an image page)")
+    reader: Series[str] = pa.Field(nullable=True, description="what read the page's tables (pdfplumber-lattice, camelot-stream, ...)")
+    unread_bbox: Series[object] = pa.Field(nullable=True, description="[x0, top, x1, bottom] of the largest block of unread cells (of the image, on an image page), PDF points from the top-left")
+
+    @pa.dataframe_check
+    def one_row_per_page(cls, df: pd.DataFrame) -> Series[bool]:
+        """A page of a document has one coverage row."""
+        return ~df.duplicated(subset=["source_file", "page"], keep=False)
+
+    @pa.dataframe_check
+    def cells_add_up(cls, df: pd.DataFrame) -> Series[bool]:
+        """read + skipped + unread = value_cells."""
+        return df["read"] + df["skipped"] + df["unread"] == df["value_cells"]
+
+
 class Runs(pa.DataFrameModel):
     """One row per run of the pipeline on this curated folder (grain: run_id); the history of the dataset."""
 
@@ -236,6 +267,7 @@ CURATED: dict[str, type[pa.DataFrameModel]] = {
     "indicator_attributes": IndicatorAttributes,
     "performance_tree": PerformanceTree,
     "indicators": Indicators,
+    "page_coverage": PageCoverage,
     "validation_failures": ValidationFailures,
     "runs": Runs,
 }
