@@ -196,6 +196,18 @@ def bench_perf(
     _echo_bench(lambda: perf_report(raw, Settings.resolve(workers=workers).workers, baseline, rounds))
 
 
+@bench_app.command("coverage")
+def bench_coverage(
+    raw: Path = typer.Option(..., help="folder of PDFs (no labels needed)"),
+    workers: Optional[int] = typer.Option(None, help="worker processes (default: CPU cores)"),
+    worst: int = typer.Option(25, min=0, help="worst pages to list"),
+) -> None:
+    """Coverage of the value-like cells on table pages, per doc_type, then the worst pages first (no labels)."""
+    from .devtools.bench.coverage import coverage_report
+
+    _echo_bench(lambda: coverage_report(raw, Settings.resolve(workers=workers), worst))
+
+
 @bench_app.command("matching")
 def bench_matching(
     pairs: Optional[Path] = typer.Option(None, help="labelled pairs CSV (name_a,name_b,same,kind,note); default tests/data/indicator_pairs.csv"),
