@@ -13,9 +13,9 @@ from normalizers.text import clean_indicator_name, collapse_whitespace
 
 from .geometry import bbox_union
 from .grid import Grid
-from .layout import _data_stats, _header_texts, _year_of, find_header_rows
+from .layout import _amounts, _data_stats, _header_texts, _money_word, _year_of, find_header_rows, names_money
 from .records import ExtractedBudgetLine, TableContext
-from .vocabulary import MONEY_WORDS, compact, has_word
+from .vocabulary import compact
 
 # a code printed at the start of a name ("1.06.01 Program ..."): short dotted codes only, so that a name
 # starting with a number is not cut
@@ -34,12 +34,12 @@ class _ColumnStats(NamedTuple):
     filled: int
     numeric: int
     money: int
+    named: bool  # its header names money on its most specific tier (`layout.names_money`)
 
     @property
     def holds_money(self) -> bool:
         """Mostly money cells, or a money header over mostly numbers."""
-        named = has_word(self.header, *MONEY_WORDS, "rp") or "(rp)" in self.header.lower()
-        return bool(self.filled) and (self.money * 2 >= self.filled or (named and self.numeric + self.money >= self.filled / 2))
+        return bool(self.filled) and (self.money * 2 >= self.filled or (self.named and self.numeric + self.money >= self.filled / 2))
 
 
 class BudgetColumns(NamedTuple):
@@ -56,9 +56,10 @@ def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
     """The name, code, pagu, realisasi and % columns of a table; None when it holds no money or no name."""
     cols = []
     for j in range(grid.n_cols):
-        header = collapse_whitespace(" ".join(_header_texts(grid, header_rows, j)))
+        tiers = _header_texts(grid, header_rows, j)
+        header = collapse_whitespace(" ".join(tiers))
         filled, numeric, money, _ = _data_stats(grid, header_rows, j)
-        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money))
+        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, names_money(tiers) or _amounts(grid, header_rows, j) and _money_word(header)))
     money_cols = [c for c in cols if c.holds_money]
     if not money_cols:
         return None

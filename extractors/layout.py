@@ -39,6 +39,7 @@ class Column:
     year: int | None = None
     period: str | None = None
     unit_col: int | None = None  # a neighbouring column holding this value's unit
+    tiers: tuple[str, ...] = ()  # the header texts one by one, top to bottom
 
 
 @dataclass
@@ -158,6 +159,32 @@ def _measure_of(texts: list[str]) -> str | None:
     return None
 
 
+def _tier_year(tiers: tuple[str, ...]) -> int | None:
+    """The one year the most specific tier naming years names: "2017" under "Target 2016-2020"."""
+    for tier in reversed(tiers):
+        years = years_in(tier)
+        if len(years) == 1:
+            return years[0]
+        if years:
+            return None  # a range over its own columns: no one year
+    return None
+
+
+def _money_word(text: str) -> bool:
+    return has_word(text, *MONEY_WORDS) or bool(re.search(r"\brp\b", text.lower()))
+
+
+def names_money(tiers: list[str] | tuple[str, ...]) -> bool:
+    """The column holds money by its header: the most specific tier naming money or a measure decides
+    ("Target" under "Target dan Pagu Indikatif" is a target; "Pagu (Rp)" beside it is money)."""
+    for tier in reversed(tiers):
+        if _money_word(tier):
+            return True
+        if _measure_of([tier]) is not None:
+            return False
+    return False
+
+
 def _year_of(header: str, measure: str | None, ctx: TableContext) -> int | None:
     years = years_in(header)
     if years:
@@ -225,7 +252,7 @@ def _column_role(header: str, texts: list[str], measure: str | None, stats: tupl
     last = compact(texts[-1]) if texts else ""
     if c in _NO_HEADERS or (c.startswith("no") and len(c) <= 3):
         return "no"
-    if has_word(header, *MONEY_WORDS) or re.search(r"\brp\b", header.lower()) or (filled and money * 2 > filled):
+    if names_money(texts) or (filled and money * 2 > filled):
         return "money"
     if last.startswith("satuan"):
         return "unit"  # "Satuan" under a parent header ("Indikator Sasaran" over "Uraian | Satuan")
@@ -244,6 +271,14 @@ def _column_role(header: str, texts: list[str], measure: str | None, stats: tupl
     return "other"
 
 
+RUPIAH_AMOUNT = 1_000_000  # a cell this large under a money header is money, whatever its own tier says
+
+
+def _amounts(grid: Grid, h: int, j: int) -> bool:
+    values = [p.value for i in range(h, grid.n_rows) if grid.is_origin(i, j) and (p := parse_value(grid.text(i, j))).value is not None]
+    return bool(values) and sorted(values)[len(values) // 2] >= RUPIAH_AMOUNT
+
+
 def _read_columns(grid: Grid, h: int) -> list[Column]:
     """Each column's header text, role, measure and period (years come later)."""
     years_extra = _propagate_header_years(grid, h)
@@ -256,7 +291,9 @@ def _read_columns(grid: Grid, h: int) -> list[Column]:
         header = collapse_whitespace(" ".join(texts))
         measure = _measure_of(texts)
         role = _column_role(header, texts, measure, _data_stats(grid, h, j))
-        columns.append(Column(j, header, role, measure, None, _period_of(texts)))
+        if role != "money" and _money_word(header) and _amounts(grid, h, j):
+            role = "money"  # a measure under a money parent whose cells are rupiah amounts: "Anggaran" over "Target"
+        columns.append(Column(j, header, role, measure, None, _period_of(texts), tiers=tuple(texts)))
     return columns
 
 
@@ -285,7 +322,8 @@ def _resolve_values(columns: list[Column], ctx: TableContext) -> list[Column]:
         if measure is None:
             resolved.append(replace(c, role="other"))
             continue
-        resolved.append(replace(c, measure=measure, year=_year_of(c.header, measure, ctx)))
+        year = _tier_year(c.tiers) if len(c.tiers) > 1 else None
+        resolved.append(replace(c, measure=measure, year=year or _year_of(c.header, measure, ctx)))
     # a column whose header shows no year: the table's; a baseline is before the first target year
     first_target = min((c.year for c in resolved if c.role == "value" and c.measure == "target" and c.year), default=None)
     resolved = [

@@ -4,11 +4,15 @@ their truth: each holds a class of layout, so a test of it holds the class, not 
 - a quarterly Renja evaluation form: "Realisasi Kinerja Pada Triwulan I - IV" over I | II | III | IV,
   each over K | Rp; the quarters not yet reported are empty, and the table runs on over pages whose
   header is not repeated (the empty ruled columns carry no text there);
-- an LKIP capaian table, the city's own report, of grades with their scores in brackets ("B (60,05)"), a target range broken
-  over two lines in a narrow cell ("68,65-" / "69,15") and a decimal broken after its comma;
-- an LRA by organisation, headed by the government: long rekening codes of urusan, bidang, unit and account segments joined by
-  "." and "-", and a bare group code;
-- a Renja funding table whose code is printed over five narrow "Kode" columns, its cover's words glued.
+- an LKIP capaian table, the city's own report, of grades with their scores in brackets ("B (60,05)"),
+  a target range broken over two lines in a narrow cell ("68,65-" / "69,15") and a decimal broken after
+  its comma;
+- an LRA by organisation, headed by the government: long rekening codes of urusan, bidang, unit and
+  account segments joined by "." and "-", and a bare group code;
+- a Renja funding table whose code is printed over five narrow "Kode" columns, its cover's words glued;
+- an IKU in the family's other words, its header ruled into nine rows and printed again inside;
+- a Renstra funding table: "Target Kinerja dan Pagu Indikatif" over years over "Target | Pagu (Rp)", and
+  "Target 2025-2029" over a column per year.
 The evaluation form has no cover: its first page is the table.
 
 The names and figures are the seed documents' (Dinas Sosial Kota Bekasi and its programs).
@@ -139,7 +143,7 @@ def split_codes() -> Doc:
 
 
 def unseen_docs() -> list[Doc]:
-    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary()]
+    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
@@ -181,4 +185,35 @@ def family_vocabulary() -> Doc:
                      _value(base, indicator, "baseline", sasaran=sasaran, year=YEAR - 1), _value(target, indicator, "target", sasaran=sasaran),
                      _value(pct, indicator, "capaian", sasaran=sasaran)])
     d.table(Table("iku", [24, 200, 220, 50, 70, 60, 70], head, rows, size=8))
+    return d
+
+
+def money_and_targets() -> Doc:
+    """A Renstra funding table: "Target Kinerja dan Pagu Indikatif" over each year over "Target | Pagu
+    (Rp)" (the target is a target, the pagu money), and a targets table whose parent "Target 2025-2029"
+    stands over one column per year (each column its own year)."""
+    d = Doc("unseen_renstra_pagu.pdf", "RENSTRA", footer="Renstra Dinas Sosial")
+    _cover(d, "RENCANA STRATEGIS", "DINAS SOSIAL KOTA BEKASI TAHUN 2025-2029")
+    years = (2025, 2026, 2027)
+    head = [[H("No", rs=3), H("Program"), H("Indikator Kinerja Program", rs=3), H("Satuan", rs=3),
+             H("Target Kinerja dan Pagu Indikatif", cs=6)],
+            [H("", rs=2), *[H(str(y), cs=2) for y in years]],
+            [H("Target"), H("Pagu (Rp)")] * 3]
+    rows = []
+    for k, (code, name, pagu, _real) in enumerate(PROGRAMS[1:4], 1):
+        ind = f"Persentase capaian {name.lower()}"
+        cells = []
+        for j, y in enumerate(years):
+            target = str(80 + 5 * j + k)
+            cells += [_value(target, ind, "target", sasaran=name, year=y), Cell(_dots(round(pagu * (1 + 0.1 * j))), al="R", fit=True)]
+        cells[1] = Cell(_dots(pagu), al="R", fit=True, rec=("budget", {"year": years[0], "code": "", "name": name, "pagu": _dots(pagu),
+                                                                          "realisasi": "", "pct": ""}))
+        rows.append([Cell(str(k)), Cell(name), Cell(ind), Cell("%"), *cells])
+    d.table(Table("pagu", [20, 170, 200, 36, 40, 80, 40, 80, 40, 80], head, rows, size=7.5),
+            caption=("Tabel 6.1 Rencana Program, Indikator Kinerja dan Pendanaan Indikatif",))
+    head = [[H("No", rs=2), H("Indikator Kinerja", rs=2), H("Satuan", rs=2), H("Target 2025-2029", cs=5)],
+            [H(str(y)) for y in range(2025, 2030)]]
+    rows = [[Cell(str(k)), Cell(ind), Cell("%"), *[_value(str(60 + 2 * y - 4050 + k), ind, "target", year=y) for y in range(2025, 2030)]]
+            for k, ind in enumerate((I_PPKS, I_PSKS), 1)]
+    d.table(Table("target", [20, 300, 40, 60, 60, 60, 60, 60], head, rows, size=8), caption=("Tabel 6.2 Target Indikator Kinerja Utama",))
     return d
