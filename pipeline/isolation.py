@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .extract import extract_document
+from .plan import source_name
 from .results import DocumentResult, failed_result
 from .settings import Settings
+from .store import as_named
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +80,8 @@ def extract_isolated(path: Path, settings: Settings, reader: Callable[[Path, Set
 
 
 def extract_with_retries(path: Path, settings: Settings, reader: Callable[[Path, Settings], DocumentResult] = extract_document) -> DocumentResult:
-    """Isolated extraction, retried with a doubling wait while the failure is transient (I/O, upload in progress)."""
+    """Isolated extraction, retried with a doubling wait while the failure is transient (I/O, upload in progress);
+    rows named by the file's path in the raw folder."""
     result = extract_isolated(path, settings, reader)
     for attempt in range(settings.retries):
         if not result.transient:
@@ -87,7 +90,7 @@ def extract_with_retries(path: Path, settings: Settings, reader: Callable[[Path,
         log.info("%s: %s; retrying in %.1f s", Path(path).name, result.document["error"], delay)
         time.sleep(delay)
         result = extract_isolated(path, settings, reader)
-    return result
+    return as_named(result, source_name(path, settings.raw_dir))
 
 
 def extract_all(paths: Iterable[Path], settings: Settings, on_done: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:

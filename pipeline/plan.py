@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import RunError
-from .results import DocumentResult, file_sha256
+from .results import DocumentResult, failed_result, file_sha256
 from .settings import Settings
-from .store import current_version, load_result, read_manifest
+from .store import as_named, current_version, load_result, read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 # the code that turns bytes into rows: a change to any of it re-extracts every document
@@ -74,7 +75,7 @@ class Plan:
     run_id: str
     started: datetime
     code_version: str
-    files: dict[str, Path]  # source_file -> path, in discovery order
+    files: dict[str, Path]  # source_file (path relative to the raw folder) -> path, sorted; refused entries too
     shas: dict[str, str]
     new: list[str]
     changed: list[str]
@@ -90,12 +91,80 @@ class Plan:
         return [p for name, p in self.files.items() if name not in self.cached]
 
 
-def discover_documents(raw_dir: Path) -> list[Path]:
-    """Every *.pdf under raw_dir (any case), sorted; a missing folder stops the run."""
+@dataclass(frozen=True)
+class RawFolder:
+    """What the raw folder holds, by source_file (the path relative to it, posix: `2024/dinsos.pdf`)."""
+
+    files: dict[str, Path]  # to read, sorted by source_file
+    refused: dict[str, str]  # not read, and why (a link out of the folder, a broken link, not a regular file)
+
+
+def source_name(path: Path, raw_dir: Path) -> str:
+    """A document's source_file: its path relative to the raw folder (its name, if it is not under it)."""
+    try:
+        return Path(path).relative_to(raw_dir).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+def _refusal(path: Path, root: Path) -> str | None:
+    """Why a *.pdf entry is not read, or None. A link is followed only when it resolves to a regular file
+    inside the raw folder (the uploads area): never to a system file, never to another folder's data."""
+    if path.is_symlink():
+        target = os.readlink(path)
+        try:
+            resolved = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # missing target, or a loop of links
+            return f"broken link (to {target})"
+        if not resolved.is_relative_to(root):
+            return f"refused: a link to a file outside the raw folder (to {target})"
+        path = resolved
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}"
+    if not stat.S_ISREG(mode):
+        return "refused: not a regular file (a folder, FIFO, socket or device)"
+    return None
+
+
+def scan_raw(raw_dir: Path) -> RawFolder:
+    """Every *.pdf under raw_dir (any case) and in its subfolders, by its path relative to raw_dir; a missing
+    folder stops the run. Links to folders are not walked into (one inside the raw folder holds files read at
+    their own path; one leading outside is recorded as refused)."""
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise RunError(f"raw folder not found: {raw_dir}")
-    return sorted(p for p in raw_dir.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+    root = raw_dir.resolve()
+    files: dict[str, Path] = {}
+    refused: dict[str, str] = {}
+    for folder, dirs, names in os.walk(raw_dir):  # does not follow links to folders
+        here = Path(folder)
+        for d in dirs:
+            link = here / d
+            if link.is_symlink() and not link.resolve().is_relative_to(root):
+                refused[source_name(link, raw_dir)] = f"refused: a link to a folder outside the raw folder (to {os.readlink(link)})"
+        for name in names:
+            if not name.lower().endswith(".pdf"):
+                continue
+            path = here / name
+            why = _refusal(path, root)
+            if why is None:
+                files[source_name(path, raw_dir)] = path
+            else:
+                refused[source_name(path, raw_dir)] = why
+    return RawFolder(dict(sorted(files.items())), dict(sorted(refused.items())))
+
+
+def discover_documents(raw_dir: Path) -> list[Path]:
+    """Every readable *.pdf under raw_dir (`scan_raw`), sorted by its path relative to raw_dir."""
+    return list(scan_raw(raw_dir).files.values())
+
+
+def refused_sha(source_file: str, reason: str) -> str:
+    """The documents row's sha256 of an entry whose bytes are not read: of its name and reason, so a link
+    pointed elsewhere (or a file become readable) counts as changed."""
+    return hashlib.sha256(f"not read: {source_file}\n{reason}".encode()).hexdigest()
 
 
 def check_writable(*dirs: Path) -> None:
@@ -113,13 +182,16 @@ def plan_run(settings: Settings, load_cache: bool = True) -> Plan:
     """Hash every PDF and compare with the current version; unless nothing changed, documents already
     read (by these bytes and this code) come from the cache."""
     started = datetime.now(timezone.utc)
-    paths = discover_documents(settings.raw_dir)
-    files: dict[str, Path] = {}
-    for p in paths:
-        if p.name in files:
-            raise RunError(f"two files named {p.name} ({files[p.name]} and {p}): names must be unique in the raw folder")
-        files[p.name] = p
-    shas = {name: file_sha256(p) for name, p in files.items()}
+    raw = scan_raw(settings.raw_dir)
+    refused = dict(raw.refused)
+    shas: dict[str, str] = {}
+    for name, p in raw.files.items():
+        try:
+            shas[name] = file_sha256(p)
+        except OSError as exc:  # unreadable (permissions), or gone since the scan
+            refused[name] = f"cannot read the file: {exc.strerror}"
+    shas.update({name: refused_sha(name, why) for name, why in refused.items()})
+    files = {name: raw.files.get(name, Path(settings.raw_dir) / name) for name in sorted(shas)}
     manifest = read_manifest(settings.curated_dir) or {}
     version = code_version()
     known = manifest.get("documents", {})
@@ -142,9 +214,11 @@ def plan_run(settings: Settings, load_cache: bool = True) -> Plan:
         nothing_changed=bool(manifest) and not (new or changed or removed or settings.full)
         and manifest.get("code_version") == version and manifest.get("decisions_sha") == decisions_sha,
     )
+    for name, why in refused.items():  # recorded, never read
+        plan.cached[name] = as_named(failed_result(files[name], why, sha=shas[name]), name)
     if load_cache and not settings.full and not plan.nothing_changed:  # keyed by content and code, whatever the name
         for name, sha in shas.items():
-            if (cached := load_result(settings.curated_dir, sha, version, name)) is not None:
+            if name not in refused and (cached := load_result(settings.curated_dir, sha, version, name)) is not None:
                 plan.cached[name] = cached
     return plan
 

@@ -21,7 +21,7 @@ import shutil
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Callable
@@ -176,10 +176,18 @@ def load_result(curated_dir: Path, sha: str, code_version: str, source_file: str
     payload.pop("transient", None)
     result = DocumentResult(**payload)
     result.document["extracted_at"] = datetime.fromisoformat(result.document["extracted_at"])
-    for rows in (result.values, result.budget, result.attributes, result.tree, result.warnings):
-        for row in rows:
-            if "source_file" in row:
-                row["source_file"] = source_file
+    return as_named(result, source_file)
+
+
+def as_named(result: DocumentResult, source_file: str) -> DocumentResult:
+    """The result with every row under `source_file` (a worker names rows by the file's name; the run, by
+    its path in the raw folder; a cached result, by the file that has its bytes now)."""
+    for f in fields(result):
+        rows = getattr(result, f.name)
+        if isinstance(rows, list):
+            for row in rows:
+                if isinstance(row, dict) and "source_file" in row:
+                    row["source_file"] = source_file
     result.document["source_file"] = source_file
     return result
 

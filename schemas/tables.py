@@ -34,8 +34,8 @@ _pandera_without_dask()
 class Documents(pa.DataFrameModel):
     """One row per input file (grain: source_file), whatever became of it."""
 
-    source_file: Series[str] = pa.Field(unique=True, description="file name in the raw folder")
-    sha256: Series[str] = pa.Field(str_length={"min_value": 64, "max_value": 64}, description="hash of the file's bytes")
+    source_file: Series[str] = pa.Field(unique=True, description="path of the file in the raw folder, posix (2024/dinsos.pdf; a name alone at the top)")
+    sha256: Series[str] = pa.Field(str_length={"min_value": 64, "max_value": 64}, description="sha256 of the file's bytes (of its path and reason, for one refused unread)")
     doc_type: Series[str] = pa.Field(isin=list(DOC_TYPES), description="report family, read from the report itself")
     agency: Series[str] = pa.Field(nullable=True, description="issuing agency (perangkat daerah), without the region")
     region: Series[str] = pa.Field(nullable=True, description="Provinsi / Kabupaten / Kota")

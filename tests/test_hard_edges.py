@@ -119,3 +119,67 @@ def test_printable_keeps_text_and_shows_controls():
     assert printable("Capaian 98,5 %\tTW III\nbaris") == "Capaian 98,5 %\tTW III\nbaris"
     assert printable("a\x1b[2Jb\rc\x00\x7f\x9b\u202edcba") == "a\\x1b[2Jb\\x0dc\\x00\\x7f\\x9b\\u202edcba"
     assert printable("Rp.15.061.828.880 — é ü 中文") == "Rp.15.061.828.880 — é ü 中文"
+
+
+# -- 3. links and folders in raw -----------------------------------------------------------------
+
+
+def _documents(curated: Path) -> pd.DataFrame:
+    return pd.read_parquet(curated / "documents.parquet").set_index("source_file")
+
+
+def test_links_are_followed_only_inside_raw_and_subfolders_are_part_of_the_name(sample_dir, tmp_path):
+    iki = sorted(sample_dir.glob("*iki*.pdf"))
+    raw, outside = tmp_path / "raw", tmp_path / "outside"
+    (raw / "2024").mkdir(parents=True)
+    (raw / "2025").mkdir()
+    outside.mkdir()
+    shutil.copy(iki[0], raw / "2024" / "dinsos.pdf")
+    shutil.copy(iki[1], raw / "2025" / "dinsos.pdf")  # one name in two folders: two documents
+    shutil.copy(iki[0], raw / "top.pdf")
+    secret = outside / "system.pdf"
+    secret.write_bytes(b"%PDF-1.4\nSECRET-BYTES-OF-A-SYSTEM-FILE\n%%EOF\n")
+    os.mkfifo(outside / "pipe.pdf")  # reading it would hang the run: it must not even be opened
+    (raw / "inside.pdf").symlink_to("top.pdf")
+    (raw / "2025" / "out.pdf").symlink_to(secret)
+    (raw / "hang.pdf").symlink_to(outside / "pipe.pdf")
+    (raw / "broken.pdf").symlink_to(tmp_path / "gone.pdf")
+    (raw / "loop_a.pdf").symlink_to("loop_b.pdf")
+    (raw / "loop_b.pdf").symlink_to("loop_a.pdf")
+    (raw / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (raw / "again").symlink_to("2024", target_is_directory=True)  # inside: its file is read at its own path
+
+    done = kinerja(*run_args(raw, tmp_path, "--no-prefect"), timeout=120)
+    assert done.returncode == 0, done.stderr
+    docs = _documents(tmp_path / "curated")
+    assert sorted(docs.index) == ["2024/dinsos.pdf", "2025/dinsos.pdf", "2025/out.pdf", "broken.pdf", "elsewhere", "hang.pdf",
+                                  "inside.pdf", "loop_a.pdf", "loop_b.pdf", "top.pdf"]
+    assert set(docs.index[docs["status"] == "ok"]) == {"2024/dinsos.pdf", "2025/dinsos.pdf", "inside.pdf", "top.pdf"}
+    assert docs.loc["2025/out.pdf", "error"].startswith("refused: a link to a file outside the raw folder")
+    assert docs.loc["hang.pdf", "error"].startswith("refused: a link to a file outside the raw folder")
+    assert docs.loc["elsewhere", "error"].startswith("refused: a link to a folder outside the raw folder")
+    for name in ("broken.pdf", "loop_a.pdf", "loop_b.pdf"):
+        assert docs.loc[name, "status"] == "failed" and docs.loc[name, "error"].startswith("broken link"), name
+    refused = docs[docs["status"] == "failed"]
+    assert refused["pages"].isna().all()
+    from pipeline.results import file_sha256
+
+    assert file_sha256(secret) not in set(docs["sha256"])  # its bytes were never read
+    for f in [*(tmp_path / "curated").rglob("*.parquet"), *(tmp_path / "reports").iterdir()]:
+        assert b"SECRET-BYTES" not in f.read_bytes(), f
+
+    values = pd.read_parquet(tmp_path / "curated" / "indicator_values.parquet")
+    by_file = values.groupby("source_file").size()
+    assert by_file["2024/dinsos.pdf"] == by_file["inside.pdf"] == by_file["top.pdf"] > 0
+    assert ">2025/dinsos.pdf<" in (tmp_path / "reports" / "validation.html").read_text()  # the report lists it by its path
+
+    again = kinerja(*run_args(raw, tmp_path, "--no-prefect"))
+    assert again.returncode == 0 and "0 new, 0 changed, 10 unchanged, 0 removed" in again.stdout, again.stdout + again.stderr
+    (raw / "2026").mkdir()
+    (raw / "2024" / "dinsos.pdf").rename(raw / "2026" / "dinsos.pdf")  # moved: the same bytes, from the cache
+    moved = kinerja(*run_args(raw, tmp_path, "--no-prefect"))
+    assert moved.returncode == 0 and "1 new, 0 changed, 9 unchanged, 1 removed" in moved.stdout, moved.stdout
+    assert "2026/dinsos.pdf" not in moved.stderr  # not extracted again: no progress line for it
+    after = pd.read_parquet(tmp_path / "curated" / "indicator_values.parquet")
+    assert (after["source_file"] == "2026/dinsos.pdf").sum() == by_file["2024/dinsos.pdf"]
+    assert "2024/dinsos.pdf" not in set(after["source_file"])

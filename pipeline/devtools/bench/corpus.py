@@ -7,6 +7,8 @@ some set names (linked, not copied), and hands back the curated tables each set 
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -94,7 +96,8 @@ def named_files(bench_set: BenchSet) -> set[str]:
 
 @contextmanager
 def _linked(raw: Path, files: set[str]) -> Iterator[tuple[Path, list[str]]]:
-    """A temporary raw folder holding links to the named files; the names not found under raw."""
+    """A temporary raw folder holding the named files (hard links, else copies: a run follows no symbolic
+    link out of its raw folder); the names not found under raw."""
     from pipeline.plan import discover_documents
 
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as tmp:
@@ -103,7 +106,10 @@ def _linked(raw: Path, files: set[str]) -> Iterator[tuple[Path, list[str]]]:
         found = set()
         for p in discover_documents(raw):
             if p.name in files and p.name not in found:
-                (linked / p.name).symlink_to(p.resolve())
+                try:
+                    os.link(p.resolve(), linked / p.name)
+                except OSError:  # another file system, or links refused
+                    shutil.copyfile(p, linked / p.name)
                 found.add(p.name)
         yield Path(tmp), sorted(files - found)
 
