@@ -33,7 +33,7 @@ from .records import (
     TableContext,
     TreeNode,
 )
-from .routing import NUMBER_ROWS, _header_line, _number_rows, page_has_table, route_document
+from .routing import NUMBER_ROWS, RULE_THICKNESS, _header_line, _number_rows, page_has_table, route_document
 from .values import layout_to_values
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,32 @@ FILLED_SCORE = 0.1  # the share of its cells with text
 CAPTION_MARGIN = 2.0  # points: a text line this close to a table's box is the table's, not text outside it
 _MAX_MISSES = {"stream": 4, "lattice": 2}  # fruitless fallbacks in a document before that reader is dropped (lattice renders the page: dear)
 _PLUMBER = {"snap_x_tolerance": 6}  # doubled or tripled column rules (a few points apart) are one rule
+
+
+BAND_HEIGHT = 0.5  # of the page: a filled, unstroked shape taller than this,
+BAND_WIDTH = 0.15  # narrower than this share of the page but wider than a rule,
+PAGE_EDGE = 0.1  # and within this share of the page's left or right edge is a coloured band down its edge
+
+
+def _is_decoration(obj: dict, width: float, height: float) -> bool:
+    """Page decoration, not a rule: a curve (a footer wave, a rounded ornament) or a coloured band down
+    the page's edge. Rules are lines and thin rects (some reports draw them as 1 pt filled rects), and a
+    table drawn as stroked column boxes keeps them."""
+    if obj["object_type"] == "curve":
+        return True
+    w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+    at_edge = obj["x0"] < PAGE_EDGE * width or obj["x1"] > (1 - PAGE_EDGE) * width
+    return (obj["object_type"] == "rect" and obj.get("fill") and not obj.get("stroke") and at_edge
+            and h > BAND_HEIGHT * height and RULE_THICKNESS < w < BAND_WIDTH * width)
+
+
+def _rules_only(page):
+    """The page as the table finder should see it: without its decoration (which it would take for
+    column rules cutting every name mid-word, or a border snapped inward)."""
+    width, height = float(page.width), float(page.height)
+    if not any(_is_decoration(o, width, height) for o in (*page.curves, *page.rects)):
+        return page
+    return page.filter(lambda o: o.get("object_type") not in ("curve", "rect") or not _is_decoration(o, width, height))
 
 
 @dataclass
@@ -155,7 +181,7 @@ class TableExtractor:
         if route == "text":
             grids = self._caption(self._stream_tables(number, float(page.height)), lines) if use_camelot else []
             return grids if self.page_quality(grids, previous, lines, page) > 0 else []
-        tables = [t for t in page.find_tables(_PLUMBER) if len(t.rows) >= self.settings.min_table_rows]
+        tables = [t for t in _rules_only(page).find_tables(_PLUMBER) if len(t.rows) >= self.settings.min_table_rows]
         grids = self._caption([g for k, t in enumerate(tables) if (g := plumber_table_to_grid(page, t, number, k)).n_cols >= 2], lines)
         if not use_camelot:
             return grids

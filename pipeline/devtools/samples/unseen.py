@@ -12,7 +12,8 @@ their truth: each holds a class of layout, so a test of it holds the class, not 
 - a Renja funding table whose code is printed over five narrow "Kode" columns, its cover's words glued;
 - an IKU in the family's other words, its header ruled into nine rows and printed again inside;
 - a Renstra funding table: "Target Kinerja dan Pagu Indikatif" over years over "Target | Pagu (Rp)", and
-  "Target 2025-2029" over a column per year.
+  "Target 2025-2029" over a column per year;
+- an LKIP page whose decoration (a coloured band down its edge, a footer wave) lies over its table.
 The evaluation form has no cover: its first page is the table.
 
 The names and figures are the seed documents' (Dinas Sosial Kota Bekasi and its programs).
@@ -143,7 +144,7 @@ def split_codes() -> Doc:
 
 
 def unseen_docs() -> list[Doc]:
-    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets()]
+    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
@@ -216,4 +217,33 @@ def money_and_targets() -> Doc:
     rows = [[Cell(str(k)), Cell(ind), Cell("%"), *[_value(str(60 + 2 * y - 4050 + k), ind, "target", year=y) for y in range(2025, 2030)]]
             for k, ind in enumerate((I_PPKS, I_PSKS), 1)]
     d.table(Table("target", [20, 300, 40, 60, 60, 60, 60, 60], head, rows, size=8), caption=("Tabel 6.2 Target Indikator Kinerja Utama",))
+    return d
+
+
+def decorated_page() -> Doc:
+    """A report's page decoration over its table: a coloured band down the page's right edge, across the
+    table's last column, and a footer wave drawn as curves just under the table."""
+    d = Doc("unseen_lkip_decorated.pdf", "LKIP", footer="LKIP Dinas Sosial", margins=(30, 20, 62, 55))
+    _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"DINAS SOSIAL KOTA BEKASI TAHUN {YEAR}")
+    c = d.c
+    c.setFillColorRGB(0.55, 0.75, 0.35)
+    c.rect(d.w - 100, 0, 40, d.h, stroke=0, fill=1)  # the band, drawn first: its edge runs through the capaian figures
+    c.setFillGray(0)
+    head = [[H("No"), H("Sasaran"), H("Indikator Kinerja"), H(f"Target {YEAR}"), H(f"Realisasi {YEAR}"), H("Capaian (%)")]]
+    rows = [[Cell(str(k)), Cell(s), Cell(i), _value(t, i, "target", sasaran=s), _value(r, i, "realisasi", sasaran=s),
+             _value(p, i, "capaian", sasaran=s)]
+            for k, (s, i, t, r, p) in enumerate([(S_PPKS, I_PPKS, "15", "15,82", "105,47"), (S_PSKS, I_PSKS, "80", "82", "102,5"),
+                                                  (S_PPKS, "Persentase anak terlantar yang dijangkau", "12", "13,17", "109,75")], 1)]
+    d.table(Table("capaian", [24, 230, 250, 70, 70, 140], head, rows, size=8, center=False))
+    y = d.y + 4  # the wave just under the table's bottom rule
+    c.setStrokeColorRGB(0.2, 0.5, 0.8)
+    c.setLineWidth(2)
+    path = c.beginPath()
+    path.moveTo(0, y)
+    for k in range(8):
+        x = k * d.w / 8
+        path.curveTo(x + d.w / 24, y + 8, x + d.w / 12, y - 8, x + d.w / 8, y)
+    c.drawPath(path, stroke=1, fill=0)
+    c.setStrokeGray(0)
+    c.setLineWidth(0.5)
     return d
