@@ -14,6 +14,7 @@ from .document import describe_document
 from .errors import DocumentError
 from .ocr import cover_text
 from .pages import PdfiumPDF
+from .structure import check_structure
 
 FIRST_PAGES = 3  # cover and title pages: where doc_type, agency, region and period are read
 
@@ -38,6 +39,7 @@ def check_readable(path: Path) -> None:
         raise DocumentError(f"not a PDF: the file starts with {head[:16]!r} ({kind}), not '%PDF-'")
     if b"%%EOF" not in tail:
         raise DocumentError("truncated PDF: no end-of-file marker (%%EOF); the upload may be incomplete")
+    check_structure(path)  # reference cycles, before a parser can follow one forever
 
 
 def open_pdf(path: Path) -> PdfiumPDF:

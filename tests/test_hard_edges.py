@@ -183,3 +183,68 @@ def test_links_are_followed_only_inside_raw_and_subfolders_are_part_of_the_name(
     after = pd.read_parquet(tmp_path / "curated" / "indicator_values.parquet")
     assert (after["source_file"] == "2026/dinsos.pdf").sum() == by_file["2024/dinsos.pdf"]
     assert "2024/dinsos.pdf" not in set(after["source_file"])
+
+
+# -- 4. self-referencing PDFs --------------------------------------------------------------------
+
+HOSTILE_PDFS = {  # bad input -> what its reason names
+    "ref_self": "object 6 is a reference to itself",
+    "root_self": "object 1 is a reference to itself",
+    "kids_self": "page tree contains itself",
+    "kids_cycle": "page tree contains itself (Kids: 2 -> 6 -> 2)",
+    "objstm_kids_self": "page tree contains itself",
+    "parent_self": "its own ancestor (Parent: 3 -> 3)",
+    "contents_self": "an array holds itself",
+    "length_self": "the Length of stream 4 is the stream itself",
+    "form_self": "a form XObject draws itself",
+    "xref_self": "cross-reference sections point back into themselves",
+}
+
+
+def _extract_within(path: Path, seconds: float):
+    """extract_document in a daemon thread: a regression that hangs fails the test instead of holding it."""
+    import threading
+    import time
+
+    from pipeline.extract import extract_document
+
+    out = {}
+    start = time.perf_counter()
+    worker = threading.Thread(target=lambda: out.setdefault("result", extract_document(path)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return out.get("result"), time.perf_counter() - start
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_PDFS))
+def test_a_self_referencing_pdf_fails_at_once_with_its_cycle_named(kind, bad_inputs):
+    assert bad_inputs[kind].stat().st_size < 1024
+    result, took = _extract_within(bad_inputs[kind], 10)
+    assert result is not None, f"{kind}: still reading after 10 s"
+    assert took < 0.5, took
+    assert result.status == "failed" and result.document["error"].startswith("broken PDF: "), result.document
+    assert HOSTILE_PDFS[kind] in result.document["error"]
+    assert result.values == [] and len(result.document["sha256"]) == 64
+
+
+def test_a_night_of_hostile_pdfs_ends_long_before_the_timeout(bad_inputs, tmp_path):
+    import time
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for kind in HOSTILE_PDFS:
+        shutil.copy(bad_inputs[kind], raw / bad_inputs[kind].name)
+    start = time.monotonic()
+    done = kinerja(*run_args(raw, tmp_path, "--no-prefect", "--timeout", "30"))
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - start < 30
+    docs = _documents(tmp_path / "curated")
+    assert len(docs) == len(HOSTILE_PDFS) and (docs["status"] == "failed").all()
+    assert docs["error"].str.startswith("broken PDF: ").all(), docs["error"].tolist()
+
+
+def test_the_structure_check_passes_every_real_and_sample_report(sample_dir, corpus):
+    from extractors.structure import check_structure
+
+    for path in [*sample_dir.glob("*.pdf"), *corpus.glob("*/*.pdf")]:
+        check_structure(path)  # raises on a false alarm

@@ -31,11 +31,11 @@ def run_dir(sample_dir, bad_inputs, tmp_path_factory):
     return root, settings, summary
 
 
-def test_every_document_is_recorded_and_the_run_goes_on(run_dir):
+def test_every_document_is_recorded_and_the_run_goes_on(run_dir, bad_inputs):
     root, _, summary = run_dir
     docs = pd.read_parquet(root / "curated" / "documents.parquet")
     Documents.validate(docs)
-    assert summary.documents == len(docs) == 9
+    assert summary.documents == len(docs) == 4 + len(bad_inputs)
     status = dict(zip(docs["source_file"], docs["status"]))
     assert status["bad_scan.pdf"] == "needs_ocr"
     assert {status[f"bad_{k}.pdf"] for k in ("empty", "truncated", "encrypted", "not_pdf")} == {"failed"}

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.devtools.samples import (BUDGET_COLUMNS, SAMPLE_NAMES, TREE_COLUMNS, TRUTH_COLUMNS,
                                        cell_value, read_truth, write_bad_inputs, write_corpus, write_samples)
+from pipeline.devtools.samples.corpora import hostile_pdfs
 
 BEKASI, LAMPUNG, PROBOLINGGO, POHON = SAMPLE_NAMES
 
@@ -234,7 +235,7 @@ def test_budget_truth(out, texts):
 
 def test_bad_inputs(tmp_path, out):
     bad = write_bad_inputs(tmp_path)
-    assert set(bad) == {"empty", "truncated", "encrypted", "not_pdf", "scan"}
+    assert set(bad) == {"empty", "truncated", "encrypted", "not_pdf", "scan", *hostile_pdfs()}
     assert all(p.suffix == ".pdf" and p.exists() for p in bad.values())
     assert bad["empty"].stat().st_size == 0
     assert 0 < bad["truncated"].stat().st_size < (out / LAMPUNG).stat().st_size

@@ -82,7 +82,8 @@ def _scan_pdf() -> bytes:
 
 def write_bad_inputs(out_dir: Path) -> dict[str, Path]:
     """Bad inputs for tests: 'empty' (0 bytes), 'truncated' (a valid sample cut in half),
-    'encrypted' (user password), 'not_pdf' (HTML named .pdf), 'scan' (image-only 2-page PDF)."""
+    'encrypted' (user password), 'not_pdf' (HTML named .pdf), 'scan' (image-only 2-page PDF), and the
+    self-referencing PDFs of `hostile_pdfs` under their names."""
     from pypdf import PdfReader, PdfWriter
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -100,7 +101,92 @@ def write_bad_inputs(out_dir: Path) -> dict[str, Path]:
                                 "lkip_2025.pdf was not found on this server.</p></body></html>\n",
                                 encoding="utf-8")
     paths["scan"].write_bytes(_scan_pdf())
+    for kind, data in hostile_pdfs().items():
+        paths[kind] = out_dir / f"bad_{kind}.pdf"
+        paths[kind].write_bytes(data)
     return paths
+
+
+def _pdf(objects: dict[int, bytes], prev_self: bool = False) -> bytes:
+    """A PDF of these objects with a correct cross-reference table (catalog 1); `prev_self`: the trailer's
+    /Prev names the table itself."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objects):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (num, objects[num])
+    size, xref = max(objects) + 1, len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 00000 f \n" for n in range(1, size))
+    prev = b" /Prev %d" % xref if prev_self else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (size, prev, xref)
+    return bytes(out)
+
+
+def _pdf_with_object_stream(objects: dict[int, bytes], packed: dict[int, bytes]) -> bytes:
+    """A PDF 1.5 whose `packed` objects sit in a Flate object stream, found through a cross-reference stream."""
+    import zlib
+
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    stm, xref_num = max([*objects, *packed]) + 1, max([*objects, *packed]) + 2
+    header = b" ".join(b"%d %d" % (n, k * 16) for k, n in enumerate(packed))
+    body = b"".join(packed[n].ljust(16) for n in packed)
+    first = len(header) + 1
+    data = zlib.compress(header + b"\n" + body)
+    offsets = {}
+    for num in sorted(objects):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (num, objects[num])
+    offsets[stm] = len(out)
+    out += b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (stm, len(packed), first, len(data))
+    out += data + b"\nendstream\nendobj\n"
+    offsets[xref_num] = xref = len(out)
+    rows = [b"\x00\x00\x00\x00\x00\xff\xff"]
+    for n in range(1, xref_num + 1):
+        if n in offsets:
+            rows.append(b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00\x00")
+        elif n in packed:
+            rows.append(b"\x02" + stm.to_bytes(4, "big") + list(packed).index(n).to_bytes(2, "big"))
+        else:
+            rows.append(b"\x00\x00\x00\x00\x00\xff\xff")
+    table = b"".join(rows)
+    out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % (xref_num, xref_num + 1, len(table))
+    out += table + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def hostile_pdfs() -> dict[str, bytes]:
+    """Small PDFs whose structure refers to itself, each a page of text that would otherwise read. Without a
+    check, the first two hold a worker until its timeout (pdfminer follows the reference chain forever) and
+    the others crash or recurse in the parser: 'ref_self' (the page's MediaBox is an object that is a
+    reference to itself), 'root_self' (so is the catalog), 'kids_self' and 'kids_cycle' (a page tree node
+    among its own Kids, directly or through a child), 'objstm_kids_self' (the same, packed in an object
+    stream), 'parent_self' (a page that is its own Parent), 'contents_self' (a Contents array holding
+    itself), 'length_self' (a stream whose Length is the stream), 'form_self' (a form XObject that draws
+    itself), 'xref_self' (a trailer whose /Prev is its own cross-reference table)."""
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    pages = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>")
+    text = b"BT /F1 12 Tf 72 760 Td (LAPORAN KINERJA INSTANSI PEMERINTAH 2025) Tj ET"
+    contents = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text)
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    ok = {1: catalog, 2: pages, 3: page, 4: contents, 5: font}
+    return {
+        "ref_self": _pdf({**ok, 3: page.replace(b"/MediaBox [0 0 595 842]", b"/MediaBox 6 0 R"), 6: b"6 0 R"}),
+        "root_self": _pdf({**ok, 1: b"1 0 R"}),
+        "objstm_kids_self": _pdf_with_object_stream({k: v for k, v in ok.items() if k > 2},
+                                                    {1: catalog, 2: b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>"}),
+        "kids_self": _pdf({**ok, 2: b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>"}),
+        "kids_cycle": _pdf({**ok, 2: b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>", 6: b"<< /Type /Pages /Parent 2 0 R /Kids [3 0 R 2 0 R] /Count 1 >>"}),
+        "parent_self": _pdf({**ok, 3: page.replace(b"/Parent 2 0 R", b"/Parent 3 0 R")}),
+        "contents_self": _pdf({**ok, 3: page.replace(b"/Contents 4 0 R", b"/Contents 6 0 R"), 6: b"[4 0 R 6 0 R]"}),
+        "length_self": _pdf({**ok, 4: b"<< /Length 4 0 R >>\nstream\n%s\nendstream" % text}),
+        "form_self": _pdf({**ok, 3: page.replace(b"/Font << /F1 5 0 R >>", b"/Font << /F1 5 0 R >> /XObject << /X 6 0 R >>"),
+                           4: b"<< /Length 16 >>\nstream\n/X Do %s\nendstream" % b"          ",
+                           6: b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X 6 0 R >> >> /Length 5 >>\nstream\n/X Do\nendstream"}),
+        "xref_self": _pdf(ok, prev_self=True),
+    }
 
 
 REGIONS = ("Kota Bekasi", "Kota Depok", "Kabupaten Bogor", "Kabupaten Lampung Barat",
