@@ -13,7 +13,8 @@ of three piles by the records the page emitted:
                         of numbers no reader found
 
 What counts is the value-like runs inside a table region: the extractors' own table boxes, the skeleton
-of crossing rules (`routing`), and blocks of lines whose numbers stand in aligned columns. A page of prose
+of crossing rules (`routing`), blocks of lines whose numbers stand in aligned columns, and the boxes of a
+diagram read (a pohon kinerja's targets are its values). A page of prose
 with numbers in sentences has no such region; a large image with no text over it that is drawn like a
 table (long thin rules both ways) makes the page an image page, with no cells to count.
 
@@ -83,7 +84,13 @@ class ValueRun:
 
     text: str
     bbox: BBox
-    beside: tuple[BBox, ...] = ()
+    before: BBox | None = None  # the word printed before it
+    after: BBox | None = None  # the word printed after it
+    numbering: bool = False  # printed with a trailing dot, as an item's number is ("1.", "1.1.")
+
+    @property
+    def beside(self) -> tuple[BBox, ...]:
+        return tuple(b for b in (self.before, self.after) if b is not None)
 
 
 @dataclass
@@ -160,8 +167,10 @@ def value_runs(text: str, char_box: Callable[[int], BBox | None]) -> tuple[list[
             continue
         last = _TOKEN.match(text, words[-1][0]).span()  # the whole word ("1." of a run "1")
         pos = last[1]
-        beside = tuple(box for w in (page.before(words[0], across=True), page.after(last, across=True)) if w is not None and _is_word(text[w[0]:w[1]]) and (box := page.box(w)) is not None)
-        runs.append(ValueRun(" ".join(text[s:e] for s, e in words), bbox_union([a, b]), beside))
+        before, after = (page.box(w) if w is not None and _is_word(text[w[0]:w[1]]) else None
+                         for w in (page.before(words[0], across=True), page.after(last, across=True)))
+        run_text = " ".join(text[s:e] for s, e in words)
+        runs.append(ValueRun(run_text, bbox_union([a, b]), before, after, text[last[0]:last[1]] != text[words[-1][0]:words[-1][1]] and text[last[1] - 1] == "."))
     return runs, totals
 
 
@@ -259,10 +268,11 @@ _DIGITS = re.compile(r"\d")
 
 def _is_word(token: str) -> bool:
     """A word of text beside a value: letters, and not itself a value ("x", "Renstra"; not "BB", "Rp")."""
-    return bool(_LETTER.search(token)) and not value_like(token) and not _START.fullmatch(token)
+    return bool(_LETTER.search(token)) and not value_like(token) and not _CURRENCY.fullmatch(token)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_CURRENCY = re.compile(r"Rp\.?|IDR", re.I)
 
 
 # -- aligned blocks -----------------------------------------------------------------------------------
@@ -419,18 +429,21 @@ def _in_words(run: ValueRun, x0: float, x1: float) -> bool:
     return any(x0 <= _centre(b)[0] <= x1 and abs(_centre(b)[1] - cy) <= CELL_LINES * h for b in run.beside)
 
 
-def classify(run: ValueRun, tables: list[ExtractedTable], read_boxes: list[BBox], totals: list[BBox]) -> str:
+def classify(run: ValueRun, tables: list[ExtractedTable], read_boxes: list[BBox], totals: list[BBox], boxes: list[BBox] = ()) -> str:
     """"read", "skipped:<reason>" or "unread" for one value-like run of a table region (see the module's
     docstring). Only a table the page emitted can say a cell was knowingly skipped, and only one it read:
     a run in a ruled skeleton or an aligned block no reader found, or in a table whose header was not
-    understood and that gave nothing, is unread."""
+    understood and that gave nothing, is unread. `boxes` are a diagram's boxes read (tree nodes): a
+    number among the words of one is a label ("Indikator 3"), not a value."""
     if any(_overlaps(run.bbox, b) for b in read_boxes):
         return "read"
-    table = next((t for t in tables if _inside(run.bbox, t.bbox)), None)
-    if table is None:
-        return "unread"
+    table = next((t for t in tables if _inside(run.bbox, _table_box(t))), None)
+    if table is None:  # a ruled skeleton, an aligned block or a diagram's box no table was read in
+        if any(_inside(run.bbox, b) for b in boxes) and not _standalone(run):
+            return "skipped:text"  # a diagram's label: "Indikator 3", "Sasaran 1"
+        return "skipped:text" if _named(run) else "unread"
     if not table.columns and not any(_inside(b, table.bbox) for b in read_boxes):
-        return "unread"  # a table whose header was not understood: dropped
+        return "skipped:text" if _named(run) else "unread"  # a table whose header was not understood: dropped
     x, y = _centre(run.bbox)
     if table.header_bottom is not None and y <= table.header_bottom + HEADER_MARGIN:
         return "skipped:header"
@@ -454,9 +467,27 @@ def classify(run: ValueRun, tables: list[ExtractedTable], read_boxes: list[BBox]
     if not table.columns:  # a budget table (read, with no indicator header): its cells told by their place
         if _ROW_NUMBER.match(run.text) and all(x < b[0] for b in read_boxes if _inside(b, table.bbox)):
             return "skipped:row_number"  # a small number left of every amount read
-        if not _standalone(run):
-            return "skipped:text"  # a number inside a name: "1. Program Penunjang ..."
+        if _named(run):
+            return "skipped:text"  # "1. Program Penunjang ..."
     return "unread"  # a column of values the header did not name, or a cell outside every column
+
+
+def _named(run: ValueRun) -> bool:
+    """A number that is part of a name, not a value: printed right after a word of its line ("MISI 1",
+    "Usia 7-12", "Tahun 2016", "x 100%"), or an item's number before its words ("1.1. Skor Pola ...").
+    A value printed with its unit after it ("73 orang") is not: it is a value."""
+    h = _height(run.bbox)
+    before, after = run.before, run.after
+    if before is not None and _same_line(before, run.bbox) and 0 <= run.bbox[0] - before[2] <= STANDALONE_GAP * h:
+        return True
+    return run.numbering and after is not None and _same_line(after, run.bbox) and 0 <= after[0] - run.bbox[2] <= 2 * STANDALONE_GAP * h
+
+
+def _table_box(table: ExtractedTable) -> BBox:
+    """Where a table is: its box, widened to its columns (a continuation page's columns are the header
+    page's, and may reach past the rules found on this page)."""
+    x0, top, x1, bottom = table.bbox
+    return (min([x0, *(c[0] for c in table.columns)]), top, max([x1, *(c[1] for c in table.columns)]), bottom)
 
 
 def _left_of_names(table: ExtractedTable, x: float) -> bool:
@@ -476,29 +507,33 @@ def page_coverage(survey: PageSurvey | None, result: PageResult) -> PageCoverage
         kind = "aligned"
     elif survey.images:
         kind = "image"
+    elif result.tree:
+        kind = "diagram"
     else:
         return None
     reader = ",".join(sorted({t.extractor for t in result.tables})) or None
     if kind == "image":
         largest = max(survey.images, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
         return PageCoverage(result.page, kind, 0, 0, {}, 0, reader, _rounded(largest))
-    regions = [t.bbox for t in result.tables] + survey.regions
+    boxes = [n.bbox for n in result.tree]
+    regions = [_table_box(t) for t in result.tables] + survey.regions + boxes
     read_boxes = [v.bbox for v in result.values] + [b for line in result.budget for b in line.value_boxes]
     skipped: dict[str, int] = {}
-    read = 0
+    read_cells: set[int] = set()  # the read boxes hit: a cell holding several numbers is one cell
     unread: list[tuple[ValueRun, int]] = []  # with the region it lies in
     for run in survey.runs:
         where = next((k for k, r in enumerate(regions) if _inside(run.bbox, r)), None)
         if where is None:
             continue  # outside every table: a caption, a page number, a sentence
-        verdict = classify(run, result.tables, read_boxes, survey.totals)
+        verdict = classify(run, result.tables, read_boxes, survey.totals, boxes)
         if verdict == "read":
-            read += 1
+            read_cells.add(next(k for k, b in enumerate(read_boxes) if _overlaps(run.bbox, b)))
         elif verdict == "unread":
             unread.append((run, where))
         else:
             reason = verdict.split(":", 1)[1]
             skipped[reason] = skipped.get(reason, 0) + 1
+    read = len(read_cells)
     cells = read + sum(skipped.values()) + len(unread)
     return PageCoverage(result.page, kind, cells, read, dict(sorted(skipped.items())), len(unread), reader, largest_unread_block(unread))
 

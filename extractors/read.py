@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .base import TableExtractor
 from .coverage import page_coverage
 from .document import describe_document
 from .errors import DocumentError
@@ -44,7 +45,8 @@ def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600) -> Do
 
 def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:
     extractor = extractor_for(read.info, str(path))
-    routes, _, surveys = survey_document(str(path))  # the pass the extractor routes by (kept: made once)
+    reads_diagrams = type(extractor).read_diagram is not TableExtractor.read_diagram  # pages no router would pick
+    routes, _, surveys = survey_document(str(path), keep_runs=reads_diagrams)  # the pass the extractor routes by (kept: made once)
     read.coverage = [] if routes is not None else None
     previous = None  # the layout of the last table read: a header-less next page may continue it
     for page in chunked_pages(path, pdf, read.pages, page_chunk):

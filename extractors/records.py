@@ -113,7 +113,7 @@ class PageCoverage:
     cells counted from the page itself, read, knowingly skipped (by reason) or left unread."""
 
     page: int
-    kind: str  # ruled (rules cross) | aligned (numbers stand in columns, or a borderless table was read) | image
+    kind: str  # ruled (rules cross) | aligned (numbers stand in columns, or a borderless table was read) | image | diagram (boxes read as a tree)
     value_cells: int
     read: int
     skipped: dict[str, int]  # reason -> cells: header, row_number, code, money, total, text

@@ -128,28 +128,30 @@ def route_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, floa
     return routes, heights
 
 
-_last_survey: tuple[tuple, tuple] | None = None  # (file key, survey) of the document being read
+_last_survey: tuple[tuple, bool, tuple] | None = None  # (file key, keep_runs, survey) of the document being read
 
 
-def survey_document(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, float], dict[int, PageSurvey]]:
+def survey_document(pdf_path: str, keep_runs: bool = False) -> tuple[dict[int, str] | None, dict[int, float], dict[int, PageSurvey]]:
     """Routes and heights (`route_document`) and each page's `PageSurvey`, in one pdfium pass. The last
     document's survey is kept (keyed by path, size and modification time): the extractor routes the
-    document and the coverage count reads the survey, and the pass is made once."""
+    document and the coverage count reads the survey, and the pass is made once. `keep_runs`: every page's
+    value-like runs are kept, not only those of pages that may hold a table (a family reading diagrams
+    reads pages no router would)."""
     global _last_survey
     try:
         st = os.stat(pdf_path)
         key = (os.fspath(pdf_path), st.st_size, st.st_mtime_ns)
     except OSError:
         key = None
-    if key is not None and _last_survey is not None and _last_survey[0] == key:
-        return _last_survey[1]
-    survey = _survey(pdf_path)
+    if key is not None and _last_survey is not None and _last_survey[0] == key and (_last_survey[1] or not keep_runs):
+        return _last_survey[2]
+    survey = _survey(pdf_path, keep_runs)
     if key is not None:
-        _last_survey = (key, survey)
+        _last_survey = (key, keep_runs, survey)
     return survey
 
 
-def _survey(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, float], dict[int, PageSurvey]]:
+def _survey(pdf_path: str, keep_runs: bool = False) -> tuple[dict[int, str] | None, dict[int, float], dict[int, PageSurvey]]:
     try:
         pdf = pdfium.PdfDocument(pdf_path)
     except Exception as exc:  # the parse that follows reports a broken file; routing just steps aside
@@ -181,7 +183,7 @@ def _survey(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, float], dic
                 elif _header_line(text) and _number_rows(text) >= NUMBER_ROWS:
                     routes[k + 1] = "text"
                 try:
-                    surveys[k + 1] = _survey_page(PageSurvey(k + 1, ruled), page, textpage, text, h, v, images, k + 1 in routes)
+                    surveys[k + 1] = _survey_page(PageSurvey(k + 1, ruled), page, textpage, text, h, v, images, keep_runs or k + 1 in routes)
                 except Exception as exc:  # coverage of an odd page unknown: its routing and reading go on
                     log.debug("%s page %s: no coverage survey (%s)", pdf_path, k + 1, exc)
             finally:
@@ -194,7 +196,8 @@ def _survey(pdf_path: str) -> tuple[dict[int, str] | None, dict[int, float], dic
 
 def _survey_page(survey: PageSurvey, page, textpage, text: str, h, v, images: list, routed: bool) -> PageSurvey:
     """A page's tables as coverage sees them: its ruled skeletons, aligned blocks, value-like runs (kept when
-    the page may hold a table) and images drawn like a table (looked for on an unrotated page with neither)."""
+    the page may hold a table, or is `routed` to be read) and images drawn like a table (looked for on an
+    unrotated page with neither)."""
     mediabox, rotation = page.get_mediabox(), page.get_rotation()
     to_box = top_left(mediabox, rotation, _page_ctm(mediabox, rotation))
     if survey.ruled:

@@ -189,7 +189,7 @@ class PageCoverage(pa.DataFrameModel):
 
     source_file: Series[str]
     page: Series[pd.Int64Dtype] = pa.Field(ge=1)
-    kind: Series[str] = pa.Field(isin=list(PAGE_KINDS), description="ruled: rules cross like a table's; aligned: numbers stand in columns (or a borderless table was read); image: a table printed as an image, not read")
+    kind: Series[str] = pa.Field(isin=list(PAGE_KINDS), description="ruled: rules cross like a table's; aligned: numbers stand in columns (or a borderless table was read); image: a table printed as an image, not read; diagram: a pohon kinerja's boxes, read as a tree")
     value_cells: Series[pd.Int64Dtype] = pa.Field(ge=0, description="value-like cells inside the page's tables")
     read: Series[pd.Int64Dtype] = pa.Field(ge=0, description="cells whose box is an indicator value's or a budget line's amount read")
     skipped: Series[pd.Int64Dtype] = pa.Field(ge=0, description="cells the extractors knowingly leave: header years and numbering, row numbers, codes, money, total rows, numbers inside names")

@@ -5,4 +5,4 @@ DOC_TYPES = ("LKIP", "RENSTRA", "IKU", "IKI", "PK", "POHON_KINERJA", "CASCADING"
 MEASURES = ("target", "realisasi", "capaian", "baseline")
 PERIODS = ("TW1", "TW2", "TW3", "TW4", "S1", "S2")  # null for annual values
 STATUSES = ("ok", "partial", "failed", "needs_ocr")
-PAGE_KINDS = ("ruled", "aligned", "image")  # what makes a page a table page (page_coverage.kind)
+PAGE_KINDS = ("ruled", "aligned", "image", "diagram")  # what makes a page a table page (page_coverage.kind)
