@@ -48,6 +48,9 @@ class Layout:
     columns: list[Column]
     spans: list[tuple[float, float]] | None = None  # each column's x-range, to line up a continuation
     right: "Layout | None" = None  # the columns of a second indicator column (kegiatan beside sasaran)
+    # several indicator columns left of all the values (a cascaded Renstra: tujuan, sasaran, program
+    # indicators side by side): each row's indicator is its rightmost filled one of these
+    indicators: tuple[int, ...] = ()
 
     def col(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -361,6 +364,10 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         columns = _keep_one(columns, "sasaran", (named or sasaran_cols)[0])
     out = _resolve_values(columns, ctx)
     spans = grid.col_spans()
+    levels = _indicator_levels(grid, h, indicator_cols, first_ind)
+    values = [c.index for c in out if c.role == "value"]
+    if len(levels) >= 2 and values and min(values) > max(levels):
+        return Layout(h, out, spans, indicators=tuple(levels))
     if second is None:
         return Layout(h, out, spans)
     left = [replace(c, role="other") if c.role in ("value", "unit") and c.index > second else c for c in out]
@@ -370,6 +377,15 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         for c in out
     ]
     return Layout(h, left, spans, Layout(h, right, spans))
+
+
+def _indicator_levels(grid: Grid, h: int, indicator_cols: list[Column], first: Column) -> list[int]:
+    """The columns of each indicator header from the first on (one per header: the one with most words)."""
+    groups: dict[str, list[Column]] = {}
+    for c in indicator_cols:
+        if c.index >= first.index and (c is first or not _same_header(grid, h, first.index, c.index)):
+            groups.setdefault(c.header, []).append(c)
+    return sorted(max(g, key=lambda c: (_letters(grid, h, c.index), -c.index)).index for g in groups.values())
 
 
 def _same_header(grid: Grid, h: int, a: int, b: int) -> bool:
@@ -386,6 +402,6 @@ def continue_layout(grid: Grid, previous: Layout) -> Layout | None:
     if grid.n_cols != len(previous.columns):
         return None
     right = Layout(0, previous.right.columns, previous.spans) if previous.right else None
-    return Layout(0, previous.columns, previous.spans, right)
+    return Layout(0, previous.columns, previous.spans, right, previous.indicators)
 
 

@@ -6,6 +6,7 @@ its sasaran filled down.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from normalizers.numbers import parse_cell, separator_evidence, several_values
 from normalizers.text import clean_indicator_name, collapse_whitespace
@@ -133,7 +134,34 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
         return []
     if warnings is not None:
         warnings += _same_key_warnings(grid, layout)
+    if layout.indicators:
+        return [v for k in layout.indicators for v in _values(grid, _level_layout(layout, k), ctx, table_id, _rows_of_level(grid, layout, k))]
+    out = _values(grid, layout, ctx, table_id)
+    if layout.right is not None:
+        out += layout_to_values(grid, layout.right, ctx, table_id, warnings)
+    return out
+
+
+def _level_layout(layout: Layout, k: int) -> Layout:
+    """The layout read with column k as the indicator."""
+    columns = [replace(c, role="indicator") if c.index == k else replace(c, role="other") if c.role == "indicator" else c for c in layout.columns]
+    return Layout(layout.header_rows, columns, layout.spans)
+
+
+def _rows_of_level(grid: Grid, layout: Layout, k: int) -> set[int]:
+    """The rows whose rightmost indicator cell starting on them is in column k."""
+    def rightmost(i: int) -> int | None:
+        filled = [j for j in layout.indicators if (c := grid.cell(i, j)) is not None and c.row == i and c.text]
+        return max(filled, default=None)
+
+    return {i for i in range(layout.header_rows, grid.n_rows) if rightmost(i) == k}
+
+
+def _values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, rows: set[int] | None = None) -> list[ExtractedValue]:
+    """The values of the rows (all, or `rows`) under the layout's one indicator column."""
     names = _indicator_text_rows(grid, layout)
+    if rows is not None:
+        names = {i: n for i, n in names.items() if i in rows}
     sasaran_col = layout.col("sasaran")
     out: list[ExtractedValue] = []
     last_sasaran: str | None = None
@@ -185,8 +213,6 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
                     notes=[parsed.reason] if parsed.reason else [],
                 )
             )
-    if layout.right is not None:
-        out += layout_to_values(grid, layout.right, ctx, table_id, warnings)
     return out
 
 

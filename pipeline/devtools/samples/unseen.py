@@ -13,7 +13,8 @@ their truth: each holds a class of layout, so a test of it holds the class, not 
 - an IKU in the family's other words, its header ruled into nine rows and printed again inside;
 - a Renstra funding table: "Target Kinerja dan Pagu Indikatif" over years over "Target | Pagu (Rp)", and
   "Target 2025-2029" over a column per year;
-- an LKIP page whose decoration (a coloured band down its edge, a footer wave) lies over its table.
+- an LKIP page whose decoration (a coloured band down its edge, a footer wave) lies over its table;
+- a cascaded Renstra: tujuan, sasaran and program indicator columns side by side, one filled a row.
 The evaluation form has no cover: its first page is the table.
 
 The names and figures are the seed documents' (Dinas Sosial Kota Bekasi and its programs).
@@ -144,7 +145,7 @@ def split_codes() -> Doc:
 
 
 def unseen_docs() -> list[Doc]:
-    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page()]
+    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page(), cascaded_renstra()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
@@ -246,4 +247,28 @@ def decorated_page() -> Doc:
     c.drawPath(path, stroke=1, fill=0)
     c.setStrokeGray(0)
     c.setLineWidth(0.5)
+    return d
+
+
+def cascaded_renstra() -> Doc:
+    """A cascaded Renstra table: tujuan, sasaran and program each with an indicator column of its own,
+    side by side, sharing the satuan, baseline and target columns at the right; each row fills one."""
+    d = Doc("unseen_renstra_cascade.pdf", "RENSTRA", footer="Renstra Dinas Sosial")
+    _cover(d, "RENCANA STRATEGIS", "DINAS SOSIAL KOTA BEKASI TAHUN 2025-2029")
+    head = [[H("No"), H("Tujuan"), H("Indikator Tujuan"), H("Sasaran"), H("Indikator Sasaran"), H("Program"), H("Indikator Program"),
+             H("Satuan"), H("Kondisi Kinerja Awal 2024"), H("Target 2025"), H("Target 2026")]]
+    levels = [
+        (1, "Penurunan Tingkat Kemiskinan dan Peningkatan Ketahanan Sosial Masyarakat", "Persentase Masyarakat Miskin", "%", "4,01", "3,98", "3,90"),
+        (3, S_PPKS, I_PPKS, "%", "12", "15", "18"),
+        (5, PROGRAMS[2][1], "Persentase PPKS yang direhabilitasi", "%", "60", "65", "70"),
+        (3, S_PSKS, I_PSKS, "%", "70", "80", "85"),
+        (5, PROGRAMS[1][1], "Jumlah PSKS yang diberdayakan", "Lembaga", "110", "118", "125"),
+    ]
+    rows = []
+    for k, (col, name, indicator, unit, base, t1, t2) in enumerate(levels, 1):
+        cells = [Cell("")] * 6
+        cells[col - 1], cells[col] = Cell(name), Cell(indicator)
+        rows.append([Cell(str(k)), *cells, Cell(unit), _value(base, indicator, "baseline", year=2024), _value(t1, indicator, "target", year=2025),
+                     _value(t2, indicator, "target", year=2026)])
+    d.table(Table("cascade", [18, 100, 100, 100, 100, 100, 100, 40, 50, 44, 44], head, rows, size=7))
     return d
