@@ -261,11 +261,23 @@ class TableExtractor:
         ctx = self.table_context(grid, lines)
         table_id = f"p{grid.page}t{grid.index + 1}"
         grid2, layout = self._layout(grid, ctx, previous, page)
-        warnings: list[ExtractedWarning] = []
+        warnings = self._caption_year_warning(grid, ctx) if layout is not None else []
         values = layout_to_values(grid2, layout, ctx, table_id, warnings) if layout is not None else []
         read = TableRead(ctx, grid2, layout, values, grid_to_budget(grid2, ctx, table_id), table_id, warnings)
         self._reads[id(grid)] = (key, read)  # the key holds the grid: its id is not reused while kept
         return read
+
+    def _caption_year_warning(self, grid: Grid, ctx: TableContext) -> list[ExtractedWarning]:
+        """A single-year table whose caption names a year before the report's period (an LKIP 2017 with a
+        table "Tahun 2016"): its values take the caption's year, and the reviewer hears of both. (A later
+        year is a plan's: "Rencana Tindak Lanjut Tahun 2017" in an LKIP 2016.)"""
+        info = self.info
+        if ctx.year is None or info.year_to is None or ctx.year >= (info.year_from or info.year_to):
+            return []
+        period = f"{info.year_from}-{info.year_to}" if info.year_from and info.year_from != info.year_to else str(info.year_to)
+        return [ExtractedWarning(grid.page, "caption_year_outside_report",
+                                 f"the table's caption says {ctx.year}, the report is for {period}; its values are given {ctx.year}",
+                                 " ".join(grid.caption[-3:]), grid.bbox)]
 
     def _layout(self, grid: Grid, ctx: TableContext, previous: Layout | None, page) -> tuple[Grid, Layout | None]:
         """The table's own header, else (first table on a page, no header) the previous table's columns."""

@@ -94,3 +94,18 @@ def test_row_without_rules_between_records_is_cut_at_each_stacked_value():
         ["Terwujudnya pelaksanaan norma kerja", "Jumlah PPTKIS berizin", "75", "101"],
     ]
     assert rows[0][0] is rows[1][0]
+
+
+def test_a_caption_year_before_the_report_is_a_warning_naming_both():
+    from extractors.base import TableExtractor
+    from extractors.document import DocumentInfo
+    from tests.test_interpret import make_grid
+
+    ex = TableExtractor(DocumentInfo("LKIP", None, None, 2017, 2017))
+    table = make_grid([["No", "Indikator Kinerja", "Target", "Realisasi"], ["1", "Indeks Kualitas Udara", "60", "66,24"]])
+    table.caption = ["Tabel 3.1 Capaian Kinerja Tahun 2016"]
+    read = ex.read_table(table, None, [], None)
+    assert {v.year for v in read.values} == {2016}
+    assert [w.check for w in read.warnings] == ["caption_year_outside_report"] and "2016" in read.warnings[0].message and "2017" in read.warnings[0].message
+    table.caption = ["Tabel 4.1 Rencana Tindak Lanjut Tahun 2018"]  # a later year is a plan's: no warning
+    assert not TableExtractor(DocumentInfo("LKIP", None, None, 2017, 2017)).read_table(table, None, [], None).warnings
