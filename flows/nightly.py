@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 
@@ -90,14 +91,16 @@ def nightly(
     memory_mb: int | None = None,
     full: bool = False,
     wait_for_lock: bool = True,
+    lock_held: bool = False,
 ) -> RunSummary:
-    """Read the new and changed PDFs in raw_dir, validate, publish a new curated version and the report."""
+    """Read the new and changed PDFs in raw_dir, validate, publish a new curated version and the report.
+    `lock_held`: the caller holds the curated folder's lock already (`kinerja run` takes it before planning)."""
     settings = Settings.resolve(
         raw_dir=raw_dir, curated_dir=curated_dir, reports_dir=reports_dir, decisions_file=decisions_file, workers=workers,
         timeout_s=timeout_s, memory_mb=memory_mb, full=full, wait_for_lock=wait_for_lock,
     )
     check_writable(settings.curated_dir, settings.reports_dir)
-    with run_lock(settings.curated_dir, settings.wait_for_lock):
+    with nullcontext() if lock_held else run_lock(settings.curated_dir, settings.wait_for_lock):
         plan = plan_task(settings)
         if plan.nothing_changed:
             summary = record_unchanged(plan, settings)
@@ -127,8 +130,10 @@ def configured_flow(settings: Settings):
     return nightly.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))
 
 
-def run_nightly(settings: Settings) -> RunSummary:
-    return configured_flow(settings)(**flow_parameters(settings))
+def run_nightly(settings: Settings, lock_held: bool = False) -> RunSummary:
+    """The flow, run once here; `lock_held`: this process holds the curated folder's lock (a flock is per open
+    file: taking it again from this process would wait for itself)."""
+    return configured_flow(settings)(**flow_parameters(settings), lock_held=lock_held)
 
 
 def nightly_deployment(settings: Settings, cron: str = DEFAULT_CRON, name: str = "nightly"):

@@ -12,8 +12,10 @@ from rich.table import Table
 
 from .console import plain, printable
 from .errors import KinerjaError
+from .plan import check_writable
 from .run import record_if_unchanged, run_pipeline
 from .settings import Settings
+from .store import run_lock
 
 app = typer.Typer(help="ETL for Indonesian government performance reports (SAKIP) into curated parquet tables.", no_args_is_help=True, add_completion=False)
 bench_app = typer.Typer(help="Measure: accuracy against hand labels, speed and memory.", no_args_is_help=True)
@@ -53,13 +55,16 @@ def run(
 def _run(settings: Settings, no_prefect: bool):
     if no_prefect and not settings.dask_address:
         return run_pipeline(settings, show_progress=True)
-    # A night with nothing new is answered before the orchestrator starts (importing it alone takes seconds).
-    summary = record_if_unchanged(settings)
-    if summary is not None:
-        return summary
-    from flows.nightly import run_nightly  # the entry point is the one module above flows/
+    # One lock from planning to publish: a second run started meanwhile stops here with one line (or waits)
+    check_writable(settings.curated_dir, settings.reports_dir)
+    with run_lock(settings.curated_dir, settings.wait_for_lock):
+        # A night with nothing new is answered before the orchestrator starts (importing it alone takes seconds).
+        summary = record_if_unchanged(settings)
+        if summary is not None:
+            return summary
+        from flows.nightly import run_nightly  # the entry point is the one module above flows/
 
-    return run_nightly(settings)
+        return run_nightly(settings, lock_held=True)
 
 
 @app.command()

@@ -93,11 +93,9 @@ def record_unchanged(plan: Plan, settings: Settings) -> RunSummary:
 
 def record_if_unchanged(settings: Settings) -> RunSummary | None:
     """The run of a night with nothing new (same files, bytes, code and decisions), recorded; None when
-    there is work to do."""
-    check_writable(settings.curated_dir, settings.reports_dir)
-    with run_lock(settings.curated_dir, settings.wait_for_lock):
-        plan = plan_run(settings, load_cache=False)
-        return record_unchanged(plan, settings) if plan.nothing_changed else None
+    there is work to do. The caller holds the curated folder's lock (`run_lock`), and keeps it for the work."""
+    plan = plan_run(settings, load_cache=False)
+    return record_unchanged(plan, settings) if plan.nothing_changed else None
 
 
 def run_pipeline(settings: Settings, show_progress: bool = False) -> RunSummary:

@@ -248,3 +248,43 @@ def test_the_structure_check_passes_every_real_and_sample_report(sample_dir, cor
 
     for path in [*sample_dir.glob("*.pdf"), *corpus.glob("*/*.pdf")]:
         check_structure(path)  # raises on a false alarm
+
+
+# -- 5. one lock from planning to publish ---------------------------------------------------------
+
+
+def _start(args: list[str], env: dict) -> subprocess.Popen:
+    return subprocess.Popen([*KINERJA, *args], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("prefect", [False, True])
+def test_a_second_run_started_meanwhile_prints_one_line_and_exits_2_or_waits(prefect, sample_dir, tmp_path):
+    import time
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    iki = sorted(sample_dir.glob("*iki*.pdf"))[0]
+    shutil.copy(iki, raw / iki.name)
+    args = run_args(raw, tmp_path, *([] if prefect else ["--no-prefect"]))
+    env = prefect_env(tmp_path)
+    first = _start(args, env)
+    lock = tmp_path / "curated" / ".lock"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and first.poll() is None:  # the first run has planned: it held the lock
+        if lock.exists() and f"pid {first.pid}," in lock.read_text(errors="replace"):
+            break
+        time.sleep(0.01)
+    second = _start(args, env)  # while the first is between planning and publishing
+    waiting = _start([*args, "--wait"], env)
+    out2, err2 = second.communicate(timeout=300)
+    out1, err1 = first.communicate(timeout=300)
+    out3, err3 = waiting.communicate(timeout=300)
+    assert first.returncode == 0, err1
+    assert "1 new, 0 changed" in out1
+    assert second.returncode == 2, out2 + err2
+    assert err2.strip().splitlines() == [f"kinerja run: another run is writing {tmp_path / 'curated'} (pid {first.pid}, since " + err2.split("since ", 1)[1].strip()], err2
+    assert "Traceback" not in err2 and out2 == ""
+    assert waiting.returncode == 0 and "0 new, 0 changed, 1 unchanged" in out3, out3 + err3  # waited, then found nothing new
+    runs = pd.read_parquet(tmp_path / "curated" / "runs.parquet")
+    assert len(runs) == 2
