@@ -28,8 +28,10 @@ import pandas as pd
 from normalizers.identity import Name, classify, match, normalize
 from normalizers.text import indicator_id, indicator_key
 
+from .decisions import COLUMNS, read_decisions
+
 CATALOGUE_COLUMNS = ["indicator_id", "canonical_name", "unit", "aliases", "agencies", "first_seen"]
-DECISION_COLUMNS = ["name_a", "name_b", "decision", "reviewer", "decided_at", "note"]
+DECISION_COLUMNS = COLUMNS
 REVIEW_COLUMNS = ["name_a", "name_b", "score", "reason", "id_a", "id_b", "files_a", "files_b", "unit_a", "unit_b", "values_a", "values_b", "decision_line"]
 
 
@@ -162,18 +164,10 @@ def apply_catalogue(rows: pd.DataFrame, id_map: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_decisions(path: Path | str) -> pd.DataFrame:
-    """The reviewer decisions CSV; an empty frame when the file is absent."""
-    path = Path(path)
-    if not path.exists():
-        return pd.DataFrame(columns=DECISION_COLUMNS)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = set(DECISION_COLUMNS[:3]) - set(df.columns)
-    if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
-    bad = ~df["decision"].str.strip().str.lower().isin(["same", "different"])
-    if bad.any():
-        raise ValueError(f"{path}: decision must be same or different, line(s) {[i + 2 for i in df.index[bad]]}")
-    return df
+    """The reviewer decisions CSV (DECISION_COLUMNS and each decision's `line`); an empty frame when the
+    default file is absent. A file that cannot be used raises a RunError naming it and the line
+    (`pipeline.decisions`; planning checks it before anything is read)."""
+    return pd.DataFrame(read_decisions(Path(path)), columns=[*DECISION_COLUMNS, "line"])
 
 
 def _new_id(canonical: str, taken: set[str]) -> str:

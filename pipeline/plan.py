@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from .decisions import check_decisions
 from .errors import RunError
 from .results import DocumentResult, failed_result, file_sha256
 from .settings import Settings
@@ -32,6 +33,9 @@ def code_version() -> str:
             h.update(f.relative_to(ROOT).as_posix().encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
+
+
+MAX_NOTES = 5  # warning lines a summary prints; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class RunSummary:
     removed: int = 0
     value_cells: int = 0  # value-like cells of the table pages (page_coverage)
     coverage: float | None = None  # of them, the share read or knowingly skipped
+    notes: tuple[str, ...] | list[str] = ()  # warnings for whoever reads the summary (a decision matching nothing)
 
     def lines(self) -> list[str]:
         cells = f"coverage {self.coverage:.2f} of {self.value_cells} value-like cells" if self.coverage is not None else "no value-like cells counted"
@@ -63,6 +68,8 @@ class RunSummary:
             f"documents: {self.documents} ({self.ok} ok, {self.partial} partial, {self.failed} failed, {self.needs_ocr} needing OCR), {self.pages} pages",
             f"values written: {self.values} indicator values, {self.budget_lines} budget lines ({cells})",
             f"validation: {self.errors} rows held back (error), {self.warnings} warnings",
+            *(f"warning: {note}" for note in self.notes[:MAX_NOTES]),
+            *([f"warning: {len(self.notes) - MAX_NOTES} more such (validation_failures)"] if len(self.notes) > MAX_NOTES else []),
             f"curated tables: {self.curated_dir}/",
             f"report: {self.report}",
         ]
@@ -195,7 +202,7 @@ def plan_run(settings: Settings, load_cache: bool = True) -> Plan:
     manifest = read_manifest(settings.curated_dir) or {}
     version = code_version()
     known = manifest.get("documents", {})
-    decisions_sha = file_sha256(settings.decisions_file) if settings.decisions_file.is_file() else ""
+    decisions_sha = check_decisions(settings.decisions_file)  # an unusable file stops the run before anything is read
     new = [n for n in files if n not in known]
     changed = [n for n in files if n in known and known[n] != shas[n]]
     removed = [n for n in known if n not in files]

@@ -28,6 +28,7 @@ from schemas.tables import (
 )
 
 from .catalogue import apply_catalogue, build_catalogue, load_decisions
+from .decisions import unmatched
 from .plan import Plan, RunSummary, run_row, run_summary, version_manifest
 from .report import write_report, write_review_queue
 from .results import DocumentResult
@@ -157,6 +158,15 @@ def coverage_counts(page_coverage: pd.DataFrame) -> dict:
     return {"value_cells": cells, "coverage": round(covered / cells, 4) if cells else None}
 
 
+def decisions_matching_nothing(decisions: pd.DataFrame, printed: pd.DataFrame, settings: Settings, failures: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+    """A warning per reviewer decision naming an indicator no document prints (a typo, or a removed
+    document's name): for the summary, and as validation_failures rows (check decision_matches_nothing)."""
+    notes = unmatched(decisions.to_dict("records"), set(printed["indicator_name"].dropna()), settings.decisions_file)
+    rows = [{"source_file": None, "page": None, "table": "indicators", "check": "decision_matches_nothing", "column": None,
+             "value": None, "severity": "warning", "message": note} for note in notes]
+    return notes, pd.concat([failures, pd.DataFrame(rows, columns=FAILURE_COLUMNS)], ignore_index=True) if rows else failures
+
+
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
     table = pa_arrow.Table.from_pandas(df, preserve_index=False)
     write_atomic(path, lambda f: pq.write_table(table, f))
@@ -167,9 +177,10 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
     frames = results_to_frames(results)
     previous_catalogue = pd.read_parquet(plan.previous_version / "indicators.parquet") if plan.previous_version and (plan.previous_version / "indicators.parquet").exists() else None
     named = frames["indicator_attributes"][["source_file", "indicator_name", "indicator_id"]]  # names without values
-    catalogue, id_map, review_pairs = build_catalogue(
-        pd.concat([frames["indicator_values"], named], ignore_index=True), previous_catalogue, load_decisions(settings.decisions_file)
-    )
+    printed = pd.concat([frames["indicator_values"], named], ignore_index=True)
+    decisions = load_decisions(settings.decisions_file)
+    catalogue, id_map, review_pairs = build_catalogue(printed, previous_catalogue, decisions)
+    notes, frames["extra_failures"] = decisions_matching_nothing(decisions, printed, settings, frames["extra_failures"])
     for t in ("indicator_values", "indicator_attributes"):
         frames[t] = apply_catalogue(frames[t], id_map)
     tables = validate(frames)
@@ -190,6 +201,7 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
         "errors": int((failures["severity"] == "error").sum()),
         "warnings": int((failures["severity"] == "warning").sum()),
         **coverage_counts(tables["page_coverage"]),
+        "notes": notes,
     }
     row = run_row(plan, summary["failed"], summary["values"], len(failures))
     previous_runs = pd.read_parquet(plan.previous_version / "runs.parquet") if plan.previous_version and (plan.previous_version / "runs.parquet").exists() else None

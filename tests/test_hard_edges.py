@@ -288,3 +288,80 @@ def test_a_second_run_started_meanwhile_prints_one_line_and_exits_2_or_waits(pre
     assert waiting.returncode == 0 and "0 new, 0 changed, 1 unchanged" in out3, out3 + err3  # waited, then found nothing new
     runs = pd.read_parquet(tmp_path / "curated" / "runs.parquet")
     assert len(runs) == 2
+
+
+# -- 7. the decisions file ------------------------------------------------------------------------
+
+HEADER = "name_a,name_b,decision,reviewer,decided_at,note\n"
+
+
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (None, "decisions file not found: {path}"),
+        ("folder", "decisions file {path} is a folder, not a CSV file"),
+        (HEADER + "Nilai SAKIP,Nilai AKIP,same,ani,2026-01-05,\nA b c,D e f,maybe,ani,2026-01-05,\n", "{path} line 3: decision is 'maybe', not same or different"),
+        ("name_a;name_b;decision\nx;y;same\n", "{path} line 1: the header lacks name_a, name_b, decision (it needs name_a,name_b,decision,reviewer,decided_at,note)"),
+        (HEADER + 'Nilai SAKIP,"Nilai AKIP,same,ani,2026-01-05,\n', "{path} line 2: unexpected end of data"),
+        (HEADER + "Nilai SAKIP,Nilai, AKIP,same,ani,2026-01-05,\n", "{path} line 2: 7 fields, the header has 6 (a comma inside a name needs quotes)"),
+        (HEADER + ",Nilai AKIP,same,ani,2026-01-05,\n", "{path} line 2: name_a is empty"),
+        (HEADER.encode() + b"Nilai \xff,Nilai AKIP,same,ani,2026-01-05,\n", "{path} line 2: not UTF-8 text"),
+    ],
+    ids=["missing", "folder", "bad-decision", "bad-header", "open-quote", "extra-field", "empty-name", "not-utf8"],
+)
+def test_an_unusable_decisions_file_stops_the_run_before_anything_is_read(content, says, bad_inputs, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(bad_inputs["empty"], raw / "a.pdf")
+    path = tmp_path / "review" / "decisions.csv"
+    path.parent.mkdir()
+    if content == "folder":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content)
+    done = kinerja(*run_args(raw, tmp_path, "--no-prefect", "--decisions", str(path)))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip() == "kinerja run: " + says.format(path=path), done.stderr
+    assert not (tmp_path / "curated" / ".cache").exists() and not (tmp_path / "curated" / "versions").exists()  # nothing read
+
+
+def test_on_the_prefect_path_too_a_missing_decisions_file_is_one_line_before_prefect(bad_inputs, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(bad_inputs["empty"], raw / "a.pdf")
+    done = kinerja(*run_args(raw, tmp_path, "--decisions", str(tmp_path / "nope.csv")), env=prefect_env(tmp_path))
+    assert done.returncode == 2 and done.stderr.strip() == f"kinerja run: decisions file not found: {tmp_path / 'nope.csv'}", done.stderr
+    assert not (tmp_path / "prefect").exists()  # Prefect never started
+
+
+def test_the_default_decisions_file_may_be_missing(tmp_path, monkeypatch):
+    from pipeline.decisions import DEFAULT_DECISIONS
+    from pipeline.plan import plan_run
+    from pipeline.settings import Settings
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw").mkdir()
+    plan = plan_run(Settings(raw_dir=tmp_path / "raw", curated_dir=tmp_path / "c", decisions_file=DEFAULT_DECISIONS))
+    assert plan.decisions_sha == ""
+
+
+def test_a_decision_matching_no_printed_name_is_a_warning_naming_its_line(sample_dir, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    iki = sorted(sample_dir.glob("*lampung*iki*.pdf"))[0]
+    shutil.copy(iki, raw / iki.name)
+    first = kinerja(*run_args(raw, tmp_path, "--no-prefect"))
+    names = sorted(set(pd.read_parquet(tmp_path / "curated" / "indicator_values.parquet")["indicator_name"]))
+    path = tmp_path / "decisions.csv"
+    path.write_text(HEADER + f"{names[0]},{names[1]},different,ani,2026-01-05,\n{names[0]},Nilai SAKIP Typo,same,ani,2026-01-05,\n")
+    done = kinerja(*run_args(raw, tmp_path, "--no-prefect", "--decisions", str(path)))
+    assert first.returncode == 0 and done.returncode == 0, done.stderr
+    warning = f"warning: {path} line 3: 'Nilai SAKIP Typo' matches no printed indicator name; the decision does nothing"
+    assert warning in done.stdout.splitlines(), done.stdout
+    assert "line 2" not in done.stdout
+    failures = pd.read_parquet(tmp_path / "curated" / "validation_failures.parquet")
+    assert (failures["check"] == "decision_matches_nothing").sum() == 1
+    again = kinerja(*run_args(raw, tmp_path, "--no-prefect", "--decisions", str(path)))  # nothing changed: still said
+    assert "0 new, 0 changed" in again.stdout and warning in again.stdout.splitlines()

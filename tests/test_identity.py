@@ -21,6 +21,7 @@ from pipeline.catalogue import (
     decision_line,
     load_decisions,
 )
+from pipeline.errors import RunError
 from pipeline.report import render_review_queue, write_review_queue
 from schemas.tables import CURATED, Indicators
 
@@ -270,7 +271,7 @@ def test_decisions_beat_the_machine(tmp_path):
     _decisions((psks, ppks, "different")).to_csv(path, index=False)
     assert len(load_decisions(path)) == 1 and load_decisions(tmp_path / "none.csv").empty
     _decisions((psks, ppks, "maybe")).to_csv(path, index=False)
-    with pytest.raises(ValueError, match="same or different"):
+    with pytest.raises(RunError, match="line 2: decision is 'maybe', not same or different"):
         load_decisions(path)
 
 
