@@ -72,8 +72,10 @@ TEXT_ROLES = frozenset({"indicator", "sasaran", "unit"})  # columns of names: th
 LABEL_ROLES = frozenset({"no", "sasaran", "indicator"})  # columns a row's label ("Jumlah") is printed in
 CELL_LINES = 1.5  # of the text's height: a word this close above or below a number is in its cell
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")  # "1", "12.": a row's number
-_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,4})+\.?$")  # 1.06.01, 2.16.2.01: program and kegiatan codes
+_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,4})+\.?$")  # 1.06.01, 2.16.2.01, 1.1 in a code column: program and kegiatan codes
+_DOTTED_CODE = re.compile(r"^(?=.*\.(?!\d{3}(?:\.|$)))\d{1,2}(?:\.\d{1,4}){2,}\.?$")  # three groups or more, not all thousands: a code wherever it is
 UNREAD_ROW_GAP = 30.0  # points between the rows of unread cells that still form one unread block
+READ_ROW = 20.0  # points: the read cells are looked up in bands this high
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,8 @@ class ValueRun:
 
     text: str
     bbox: BBox
-    before: BBox | None = None  # the word printed before it
-    after: BBox | None = None  # the word printed after it
+    before: BBox | None = None  # the word printed before it (the box of its last char)
+    after: BBox | None = None  # the word printed after it (the box of its first char)
     numbering: bool = False  # printed with a trailing dot, as an item's number is ("1.", "1.1.")
 
     @property
@@ -108,8 +110,14 @@ class PageSurvey:
 
 @lru_cache(maxsize=4096)
 def value_like(text: str) -> bool:
-    """A printed value: a number, percent, money, bound, range, grade ("BB", "B (60,05)") or level."""
-    return bool(_LEVEL.match(text)) or parse_cell(text).kind in VALUE_KINDS
+    """A printed value-like cell: a number, percent, money, bound, range, grade ("BB", "B (60,05)"), level,
+    or a program code ("1.06.01": counted, to be told apart as a code). A plain number or percentage
+    ("1.576", "15,82", "19,55%") is one without asking parse_cell."""
+    return bool(_PLAIN.match(text) or _LEVEL.match(text) or _DOTTED_CODE.match(text)) or parse_cell(text).kind in VALUE_KINDS
+
+
+# a number parse_cell reads as such: one separator, or groups of three ("1.576", "15,82", "1.234.567,5", "19,55%")
+_PLAIN = re.compile(r"^(?:\d+(?:[.,]\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?)%?$")
 
 
 # -- the page's text ------------------------------------------------------------------------------------
@@ -124,6 +132,9 @@ def top_left(mediabox: tuple[float, float, float, float], rotation: int, ctm) ->
         x0, y0, x1, y1 = y0, x0, y1, x1
     height, mb_x0, mb_top = y1 - y0, x0, -y0
     a, b, c, d, e, f = ctm
+    if (a, b, c, d) == (1, 0, 0, 1):  # an unrotated page (nearly every page): a shift and a flip
+        dx, dy = e + mb_x0, height + mb_top - f
+        return lambda left, bottom, right, top: (left + dx, dy - top, right + dx, dy - bottom)
 
     def box(left: float, bottom: float, right: float, top: float) -> BBox:
         xs = (a * left + c * bottom + e, a * right + c * top + e, a * left + c * top + e, a * right + c * bottom + e)
@@ -167,10 +178,12 @@ def value_runs(text: str, char_box: Callable[[int], BBox | None]) -> tuple[list[
             continue
         last = _TOKEN.match(text, words[-1][0]).span()  # the whole word ("1." of a run "1")
         pos = last[1]
-        before, after = (page.box(w) if w is not None and _is_word(text[w[0]:w[1]]) else None
-                         for w in (page.before(words[0], across=True), page.after(last, across=True)))
-        run_text = " ".join(text[s:e] for s, e in words)
-        runs.append(ValueRun(run_text, bbox_union([a, b]), before, after, text[last[0]:last[1]] != text[words[-1][0]:words[-1][1]] and text[last[1] - 1] == "."))
+        before, after = page.before(words[0], across=True), page.after(last, across=True)
+        before = char_box(before[1] - 1) if before is not None and _is_word(text[before[0]:before[1]]) else None  # its char nearest the run
+        after = char_box(after[0]) if after is not None and _is_word(text[after[0]:after[1]]) else None
+        box = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+        numbering = last[1] > words[-1][1] and text[last[1] - 1] == "."  # "1." read as "1"
+        runs.append(ValueRun(" ".join(text[s:e] for s, e in words), box, before, after, numbering))
     return runs, totals
 
 
@@ -180,7 +193,7 @@ class _Words:
 
     def __init__(self, text: str, char_box: Callable[[int], BBox | None]):
         self.text, self.char_box = text, char_box
-        self.boxes: dict[tuple[int, int], BBox | None] = {}
+        self.boxes: dict[tuple[int, int], BBox | None] = {}  # a word's box, by its span
 
     def after(self, w: tuple[int, int], across: bool = False) -> tuple[int, int] | None:
         """The next word on the line (`across`: or, at the line's end, the next line's first)."""
@@ -429,21 +442,42 @@ def _in_words(run: ValueRun, x0: float, x1: float) -> bool:
     return any(x0 <= _centre(b)[0] <= x1 and abs(_centre(b)[1] - cy) <= CELL_LINES * h for b in run.beside)
 
 
-def classify(run: ValueRun, tables: list[ExtractedTable], read_boxes: list[BBox], totals: list[BBox], boxes: list[BBox] = ()) -> str:
+class ReadCells:
+    """The boxes of the cells read on a page (indicator values, budget amounts), found by row: a page holds
+    hundreds of runs and of cells, and each run asks which cell it is."""
+
+    def __init__(self, boxes: list[BBox]):
+        self.boxes = list(boxes)
+        self.rows: dict[int, list[int]] = {}
+        for k, b in enumerate(self.boxes):
+            for row in range(int(b[1] // READ_ROW), int(b[3] // READ_ROW) + 1):
+                self.rows.setdefault(row, []).append(k)
+
+    def hit(self, run: BBox) -> int | None:
+        """The cell the run is the value of (`_overlaps`), or None."""
+        row = self.rows.get(int(_centre(run)[1] // READ_ROW), ())
+        return next((k for k in row if _overlaps(run, self.boxes[k])), None)
+
+    def within(self, region: BBox) -> list[BBox]:
+        return [b for b in self.boxes if _inside(b, region)]
+
+
+def classify(run: ValueRun, tables: list[ExtractedTable], read: "ReadCells | list[BBox]", totals: list[BBox], boxes: list[BBox] = ()) -> str:
     """"read", "skipped:<reason>" or "unread" for one value-like run of a table region (see the module's
     docstring). Only a table the page emitted can say a cell was knowingly skipped, and only one it read:
     a run in a ruled skeleton or an aligned block no reader found, or in a table whose header was not
     understood and that gave nothing, is unread. `boxes` are a diagram's boxes read (tree nodes): a
     number among the words of one is a label ("Indikator 3"), not a value."""
-    if any(_overlaps(run.bbox, b) for b in read_boxes):
+    read = read if isinstance(read, ReadCells) else ReadCells(read)
+    if read.hit(run.bbox) is not None:
         return "read"
     table = next((t for t in tables if _inside(run.bbox, _table_box(t))), None)
     if table is None:  # a ruled skeleton, an aligned block or a diagram's box no table was read in
         if any(_inside(run.bbox, b) for b in boxes) and not _standalone(run):
             return "skipped:text"  # a diagram's label: "Indikator 3", "Sasaran 1"
-        return "skipped:text" if _named(run) else "unread"
-    if not table.columns and not any(_inside(b, table.bbox) for b in read_boxes):
-        return "skipped:text" if _named(run) else "unread"  # a table whose header was not understood: dropped
+        return _not_a_value(run) or "unread"
+    if not table.columns and not read.within(table.bbox):
+        return _not_a_value(run) or "unread"  # a table whose header was not understood: dropped
     x, y = _centre(run.bbox)
     if table.header_bottom is not None and y <= table.header_bottom + HEADER_MARGIN:
         return "skipped:header"
@@ -465,11 +499,18 @@ def classify(run: ValueRun, tables: list[ExtractedTable], read_boxes: list[BBox]
     if role == "other" and _in_words(run, col[0], col[1]):
         return "skipped:text"
     if not table.columns:  # a budget table (read, with no indicator header): its cells told by their place
-        if _ROW_NUMBER.match(run.text) and all(x < b[0] for b in read_boxes if _inside(b, table.bbox)):
+        if _ROW_NUMBER.match(run.text) and all(x < b[0] for b in read.within(table.bbox)):
             return "skipped:row_number"  # a small number left of every amount read
-        if _named(run):
-            return "skipped:text"  # "1. Program Penunjang ..."
+        if _not_a_value(run):
+            return _not_a_value(run)  # "1. Program Penunjang ...", "1.06.01"
     return "unread"  # a column of values the header did not name, or a cell outside every column
+
+
+def _not_a_value(run: ValueRun) -> str | None:
+    """Wherever it is, a program code or a number that is part of a name is no value missed."""
+    if _DOTTED_CODE.match(run.text):
+        return "skipped:code"
+    return "skipped:text" if _named(run) else None
 
 
 def _named(run: ValueRun) -> bool:
@@ -517,25 +558,24 @@ def page_coverage(survey: PageSurvey | None, result: PageResult) -> PageCoverage
         return PageCoverage(result.page, kind, 0, 0, {}, 0, reader, _rounded(largest))
     boxes = [n.bbox for n in result.tree]
     regions = [_table_box(t) for t in result.tables] + survey.regions + boxes
-    read_boxes = [v.bbox for v in result.values] + [b for line in result.budget for b in line.value_boxes]
+    read_cells = ReadCells([v.bbox for v in result.values] + [b for line in result.budget for b in line.value_boxes])
     skipped: dict[str, int] = {}
-    read_cells: set[int] = set()  # the read boxes hit: a cell holding several numbers is one cell
+    read: set[int] = set()  # the read cells hit: a cell holding several numbers is one cell
     unread: list[tuple[ValueRun, int]] = []  # with the region it lies in
     for run in survey.runs:
         where = next((k for k, r in enumerate(regions) if _inside(run.bbox, r)), None)
         if where is None:
             continue  # outside every table: a caption, a page number, a sentence
-        verdict = classify(run, result.tables, read_boxes, survey.totals, boxes)
+        verdict = classify(run, result.tables, read_cells, survey.totals, boxes)
         if verdict == "read":
-            read_cells.add(next(k for k, b in enumerate(read_boxes) if _overlaps(run.bbox, b)))
+            read.add(read_cells.hit(run.bbox))
         elif verdict == "unread":
             unread.append((run, where))
         else:
             reason = verdict.split(":", 1)[1]
             skipped[reason] = skipped.get(reason, 0) + 1
-    read = len(read_cells)
-    cells = read + sum(skipped.values()) + len(unread)
-    return PageCoverage(result.page, kind, cells, read, dict(sorted(skipped.items())), len(unread), reader, largest_unread_block(unread))
+    cells = len(read) + sum(skipped.values()) + len(unread)
+    return PageCoverage(result.page, kind, cells, len(read), dict(sorted(skipped.items())), len(unread), reader, largest_unread_block(unread))
 
 
 def largest_unread_block(unread: list[tuple[ValueRun, int]]) -> BBox | None:
