@@ -56,8 +56,9 @@ def _is_decoration(obj: dict, width: float, height: float) -> bool:
     """Page decoration, not a rule: a curve (a footer wave, a rounded ornament) or a coloured band down
     the page's edge. Rules are lines and thin rects (some reports draw them as 1 pt filled rects), and a
     table drawn as stroked column boxes keeps them."""
-    if obj["object_type"] == "curve":
-        return True
+    if obj["object_type"] == "curve":  # unless it is rules drawn as one path (each step along x or y)
+        pts = obj.get("pts") or []
+        return not all(abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5 for a, b in zip(pts, pts[1:]))
     w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
     at_edge = obj["x0"] < PAGE_EDGE * width or obj["x1"] > (1 - PAGE_EDGE) * width
     return (obj["object_type"] == "rect" and obj.get("fill") and not obj.get("stroke") and at_edge

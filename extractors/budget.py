@@ -13,7 +13,7 @@ from normalizers.text import clean_indicator_name, collapse_whitespace
 
 from .geometry import bbox_union
 from .grid import Grid
-from .layout import _amounts, _data_stats, _header_texts, _money_word, _year_of, find_header_rows, names_money
+from .layout import _data_stats, _header_texts, _year_of, find_header_rows, names_money
 from .records import ExtractedBudgetLine, TableContext
 from .vocabulary import compact
 
@@ -59,7 +59,7 @@ def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
         tiers = _header_texts(grid, header_rows, j)
         header = collapse_whitespace(" ".join(tiers))
         filled, numeric, money, _ = _data_stats(grid, header_rows, j)
-        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, names_money(tiers) or _amounts(grid, header_rows, j) and _money_word(header)))
+        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, names_money(tiers)))
     money_cols = [c for c in cols if c.holds_money]
     if not money_cols:
         return None
@@ -93,7 +93,8 @@ def _level(name: str, code: str | None) -> str:
 
 def _code_text(grid: Grid, i: int, code_cols: tuple[int, ...]) -> str:
     """The row's code, its parts in the code columns joined by "." (spaces inside a part removed)."""
-    parts = [t for j in code_cols if grid.is_origin(i, j) and (t := grid.text(i, j).replace(" ", ""))]
+    # a part merged down over the rows below (an urusan code beside its programs) is each row's part
+    parts = [t for j in code_cols if (c := grid.cell(i, j)) is not None and c.col == j and (t := c.text.replace(" ", ""))]
     return ".".join(parts)
 
 
@@ -132,6 +133,7 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
 
 _NAMED_LEVEL = re.compile(r"^(program|kegiatan|sub\s*kegiatan)\b", re.IGNORECASE)
 _CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
+MAX_LEVEL_STEP = 2  # segments one level adds (a kegiatan adds one to a 2016 program, two to a 2021 one)
 
 
 def _levels_from_parents(lines: list[ExtractedBudgetLine]) -> list[ExtractedBudgetLine]:
@@ -141,7 +143,7 @@ def _levels_from_parents(lines: list[ExtractedBudgetLine]) -> list[ExtractedBudg
     so the level comes from the parent, not from counting segments."""
     known = {b.code: b.level for b in lines if b.code and _NAMED_LEVEL.match(b.name)}
     for b in sorted((b for b in lines if b.code and not _NAMED_LEVEL.match(b.name)), key=lambda b: b.code.count(".")):
-        parents = [c for c in known if b.code.startswith(c + ".")]
+        parents = [c for c in known if b.code.startswith(c + ".") and b.code.count(".") - c.count(".") <= MAX_LEVEL_STEP]
         if parents and (level := _CHILD_LEVEL.get(known[max(parents, key=len)])):
             b.level = level
             known[b.code] = level

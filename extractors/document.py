@@ -292,7 +292,7 @@ def any_year(text: str) -> tuple[int | None, int | None]:
 def _government_agency(head: str, body: str) -> str | None:
     """"Pemerintah Provinsi" (Kabupaten, Kota) when the report is the government's own: its title says so,
     its cover is the head's office, or it is headed by the government and names no agency before its table."""
-    if m := _OWN_REPORT.search(" ".join(head.split())) or _OWN_REPORT.search(" ".join(body.split())):
+    if m := _OWN_REPORT.search(" ".join("\n".join(head.splitlines()[:TITLE_LINES]).split())):
         return _government(m.group(1))
     first = head.splitlines()[0] if head else ""
     if m := _HEAD_OFFICE.match(first):

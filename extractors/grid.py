@@ -93,6 +93,12 @@ def regrid_to_columns(grid: Grid, grid_spans: list[tuple[float, float]], spans: 
             return None  # its rules do not stand where the previous table's do: another table
         target_of.append(best)
     missing = [k for k in range(len(spans)) if k not in target_of]
+    for j, (x0, x1) in enumerate(grid_spans):
+        # a column wider than its own on the header page may hold a neighbour whose rule is missing here:
+        # text under that neighbour is not this column's (empty neighbours are just empty)
+        covered = [k for k in missing if x0 < (spans[k][0] + spans[k][1]) / 2 < x1]
+        if any(words_in(words, (spans[k][0], grid.bbox[1], spans[k][1], grid.bbox[3])) for k in covered):
+            return None
     if grid_spans and abs(grid_spans[0][0] - spans[target_of[0]][0]) > COLUMN_EDGE_TOLERANCE and any(
         grid.bbox[0] < (spans[k][0] + spans[k][1]) / 2 < grid.bbox[2] for k in missing
     ):

@@ -13,14 +13,14 @@ from dataclasses import dataclass, replace
 from normalizers.numbers import parse_cell, parse_value
 from normalizers.text import collapse_whitespace, years_in
 
-from .grid import Grid
+from .grid import Cell, Grid
 from .records import TableContext
 from .vocabulary import HEADER_WORDS, MEASURE_WORDS, MONEY_WORDS, ROMAN, compact, find_word, has_word, names_indicator
 
 _NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
 _PERCENT_OF_KINERJA = re.compile(r"persentase\s*\(?\s*(?:capaian\s+)?kinerja\s*\)?")
 # "Kondisi Kinerja Awal", "Data Capaian pada Awal Tahun Perencanaan": the baseline; "... Akhir": the end target
-_CONDITION = re.compile(r"(?:kondisi|capaian)\s+(?:kinerja\s+)?(?:pada\s+)?(awal|akhir)")
+_CONDITION = re.compile(r"kondisi\s+(?:kinerja\s+)?(?:pada\s+)?(awal|akhir)|(?:data\s+)?capaian\s+(?:kinerja\s+)?pada\s+(awal)")
 _RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
 _PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
 _PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
@@ -92,17 +92,39 @@ def find_header_rows(grid: Grid) -> int:
         if i >= HEADER_ROWS and cells and min(c.bbox[1] for c in cells) > bottom:
             break
         band.append([grid.text(i, j) if grid.is_origin(i, j) or grid.cell(i, j) is None or grid.cell(i, j).row == i else "" for j in range(grid.n_cols)])
-    numbering = [i for i, texts in enumerate(band) if _is_numbering_row(texts)]
+    numbering = [i for i, texts in enumerate(band) if _counts_columns(texts)]
     last_numbering = -1
     for i, texts in enumerate(band):
-        if i in numbering:
+        if _is_numbering_row(texts):
             last_numbering = i
             continue
+        if i and banner(grid, i):
+            return max(i, last_numbering + 1)  # one cell across the table under the header: a group row
         if any(_is_data_cell(t) for t in texts):
             if any(i < n for n in numbering) and not any(_is_number_cell(t) for t in texts):
                 continue  # words over the numbering row: still header
             return max(i, last_numbering + 1)
     return max(last_numbering + 1, 0)
+
+
+BANNER_SPAN = 0.8  # of a table's columns: one cell this wide, alone on its row, is a group row (a tujuan, a misi)
+
+
+def banner(grid: Grid, i: int) -> Cell | None:
+    """Row i's one cell, when it spans the table (a group row: a tujuan, a misi, a sasaran); else None."""
+    cells = {id(c): c for j in range(grid.n_cols) if (c := grid.cell(i, j)) is not None and c.text}
+    if len(cells) != 1:
+        return None
+    (cell,) = cells.values()
+    spanned = sum(1 for j in range(grid.n_cols) if grid.cell(i, j) is cell)
+    return cell if cell.row == i and spanned >= max(2, BANNER_SPAN * grid.n_cols) else None
+
+
+def _counts_columns(texts: list[str]) -> bool:
+    """A column-numbering row that counts its columns ("(1) (2) (3)", "1 2 3 4 5=4/3"): its leading
+    numbers rise one by one (a row of small values, "12 | 10", does not)."""
+    numbers = [int(m.group()) for t in texts if t and (m := re.search(r"\d+", t))]
+    return _is_numbering_row(texts) and len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _is_number_cell(text: str) -> bool:
@@ -153,7 +175,7 @@ def _measure_of(texts: list[str]) -> str | None:
         if has_word(t, "tingkatrealisasi", "tingkatcapaian", "persentasecapaian", "persentaserealisasi") or re.match(r"\s*%\s*realisasi", low):
             return "capaian"
         if m := _CONDITION.search(low):
-            return "baseline" if m.group(1) == "awal" else "target"  # "Kondisi Kinerja Awal" / "... Akhir"
+            return "baseline" if "awal" in m.groups() else "target"  # "Kondisi Kinerja Awal" / "... Akhir"
         if has_word(t, "rencanaaksi"):
             return None  # an action plan column: text, not a target
         hits = [(k, m) for w, m in MEASURE_WORDS.items() if (k := find_word(t, w)) >= 0]
@@ -178,8 +200,11 @@ def _money_word(text: str) -> bool:
 
 
 def names_money(tiers: list[str] | tuple[str, ...]) -> bool:
-    """The column holds money by its header: the most specific tier naming money or a measure decides
-    ("Target" under "Target dan Pagu Indikatif" is a target; "Pagu (Rp)" beside it is money)."""
+    """The column holds money by its header. A tier naming money and no measure decides, wherever it
+    stands ("Anggaran (Rp)" over "Pagu | Realisasi"); under a tier naming both ("Target dan Pagu
+    Indikatif" over "Target | Pagu (Rp)") the most specific tier naming either decides."""
+    if any(_money_word(t) and _measure_of([t]) is None for t in tiers):
+        return True
     for tier in reversed(tiers):
         if _money_word(tier):
             return True
@@ -211,6 +236,8 @@ def _period_of(texts: list[str]) -> str | None:
         parents = " ".join(texts[:k]).lower()
         if tier.strip() in ROMAN and ("triwulan" in compact(parents) or re.search(r"\b(?:tw|trw)\b", parents)):
             return f"TW{ROMAN[tier.strip()]}"
+        if tier.strip() in ("i", "ii") and "semester" in compact(parents):
+            return f"S{ROMAN[tier.strip()]}"
     # last, all the tiers joined: a label and its number printed in tiers of their own
     joined = _PERIOD_RANGE.sub(" ", " ".join(texts).lower())
     if m := _PERIOD_TW.search(joined) or _PERIOD_SEM.search(joined):
@@ -274,14 +301,6 @@ def _column_role(header: str, texts: list[str], measure: str | None, stats: tupl
     return "other"
 
 
-RUPIAH_AMOUNT = 1_000_000  # a cell this large under a money header is money, whatever its own tier says
-
-
-def _amounts(grid: Grid, h: int, j: int) -> bool:
-    values = [p.value for i in range(h, grid.n_rows) if grid.is_origin(i, j) and (p := parse_value(grid.text(i, j))).value is not None]
-    return bool(values) and sorted(values)[len(values) // 2] >= RUPIAH_AMOUNT
-
-
 def _read_columns(grid: Grid, h: int) -> list[Column]:
     """Each column's header text, role, measure and period (years come later)."""
     years_extra = _propagate_header_years(grid, h)
@@ -294,8 +313,6 @@ def _read_columns(grid: Grid, h: int) -> list[Column]:
         header = collapse_whitespace(" ".join(texts))
         measure = _measure_of(texts)
         role = _column_role(header, texts, measure, _data_stats(grid, h, j))
-        if role != "money" and _money_word(header) and _amounts(grid, h, j):
-            role = "money"  # a measure under a money parent whose cells are rupiah amounts: "Anggaran" over "Target"
         columns.append(Column(j, header, role, measure, None, _period_of(texts), tiers=tuple(texts)))
     return columns
 
@@ -309,7 +326,7 @@ def _resolve_values(columns: list[Column], ctx: TableContext) -> list[Column]:
     report (dropped); the year is the header's, else the table's."""
     planning = ctx.doc_type in _PLANNING
     has_realisasi = any(c.measure == "realisasi" for c in columns)
-    has_target = any(c.measure == "target" for c in columns)
+    has_target = any(c.measure == "target" and c.role == "value" for c in columns)
     resolved: list[Column] = []
     for c in columns:
         if c.role != "value":
@@ -327,13 +344,12 @@ def _resolve_values(columns: list[Column], ctx: TableContext) -> list[Column]:
             continue
         year = _tier_year(c.tiers) if len(c.tiers) > 1 else None
         resolved.append(replace(c, measure=measure, year=year or _year_of(c.header, measure, ctx)))
-    # a column whose header shows no year: the table's; a baseline is before the first target year
+    # a column whose header shows no year takes the table's; a baseline beside target columns of their
+    # own years is the year before the first of them
     first_target = min((c.year for c in resolved if c.role == "value" and c.measure == "target" and c.year), default=None)
-    resolved = [
-        replace(c, year=(first_target or ctx.year or 1) - 1 if c.measure == "baseline" and (first_target or ctx.year) else ctx.year)
-        if c.role == "value" and c.year is None else c
-        for c in resolved
-    ]
+    for k, c in enumerate(resolved):
+        if c.role == "value" and c.year is None:
+            resolved[k] = replace(c, year=first_target - 1 if c.measure == "baseline" and first_target else ctx.year)
     # a unit column right of a value column under the same parent header gives that value its unit
     return [
         replace(c, unit_col=k + 1) if c.role == "value" and k + 1 < len(resolved) and resolved[k + 1].role == "unit" else c

@@ -3,6 +3,7 @@
     open (reader) -> cover text and the scan test -> what the report is (document)
     -> every page, in chunks, through its family's extractor (families, base)
     -> each table page's coverage: its value-like cells and what became of them (coverage)
+    -> names with words broken by narrow columns mended from the document's own words
 
 A file that cannot be read at all raises `DocumentError`; a page that fails is noted and the rest is read.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+
+from normalizers.text import mend_broken_words
 
 from .base import TableExtractor
 from .coverage import page_coverage
@@ -40,7 +43,19 @@ def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600) -> Do
         read = DocumentRead(describe_document(texts), n_pages, scanned, by_ocr)
         if not scanned:
             _read_pages(path, pdf, read, page_chunk)
+            _mend_names(read)
         return read
+
+
+def _mend_names(read: DocumentRead) -> None:
+    """Names with a word a narrow column broke ("Persen tase"), mended from the document's own words."""
+    texts = [*(v.indicator_name for v in read.values), *(v.sasaran for v in read.values if v.sasaran),
+             *(a.indicator_name for a in read.attributes)]
+    mended = mend_broken_words(texts)
+    for r in (*read.values, *read.attributes):
+        r.indicator_name = mended.get(r.indicator_name, r.indicator_name)
+    for v in read.values:
+        v.sasaran = mended.get(v.sasaran, v.sasaran)
 
 
 def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:

@@ -12,7 +12,7 @@ from normalizers.numbers import parse_cell, separator_evidence, several_values
 from normalizers.text import clean_indicator_name, collapse_whitespace
 
 from .grid import Cell, Grid
-from .layout import Column, Layout
+from .layout import Column, Layout, banner
 from .records import ExtractedValue, ExtractedWarning, TableContext
 from .vocabulary import compact
 
@@ -100,11 +100,14 @@ def _unit_from(grid: Grid, i: int, layout: Layout, col: Column) -> str | None:
     return None
 
 
+_BANNER_LABEL = re.compile(r"^\s*(?:sasaran|tujuan)(?:\s+strategis)?\s*\d*\s*[:.]\s*", re.IGNORECASE)
+
+
 def _repeats_header(grid: Grid, i: int, layout: Layout) -> bool:
     """A body row printing the header again (before each misi or section of a long table): most of its
     cells say what their columns' headers say ("Indikator Kinerja", "Target", "Realisasi")."""
     filled = [(compact(c.header), compact(grid.text(i, c.index))) for c in layout.columns if grid.is_origin(i, c.index) and grid.text(i, c.index)]
-    same = sum(1 for head, k in filled if k == head or (len(k) >= 4 and (head.startswith(k) or head.endswith(k))))
+    same = sum(1 for head, k in filled if k and head and (k == head or (len(k) >= 4 and (head.startswith(k) or head.endswith(k)))))
     return same >= 2 and same * 2 >= len(filled)
 
 
@@ -169,10 +172,13 @@ def _values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, rows: 
     decimal_mark = {
         col.index: separator_evidence([grid.text(i, col.index) for i in names]).decimal for col in layout.columns if col.role == "value"
     }
+    banners = {i: c.text for i in range(layout.header_rows, grid.n_rows) if (c := banner(grid, i))}  # group rows
     for i in sorted(names):
         if _repeats_header(grid, i, layout):
             continue
         name = clean_indicator_name(names[i])
+        if (above := [b for b in banners if b < i]) and (sasaran_col is None or not grid.text(i, sasaran_col.index)):
+            last_sasaran = clean_indicator_name(_BANNER_LABEL.sub("", banners[above[-1]]))  # the group row above heads it
         if sasaran_col is not None:
             s = grid.text(i, sasaran_col.index)
             if s:

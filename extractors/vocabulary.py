@@ -31,7 +31,8 @@ HEADER_WORDS = (
     "penanggung", "strategis",
 )
 # words a header joins others with: whole words, never the first half of a word split by a narrow column
-COMMON_WORDS = frozenset({"dan", "yang", "di", "ke", "dari", "atau", "untuk", "dengan", "pada", "serta", "per", "atas", "oleh", "dalam"})
+# ("di", "ke", "per" start words too: "KE GIATAN", "PER SENTASE" are one word each)
+COMMON_WORDS = frozenset({"dan", "yang", "dari", "atau", "untuk", "dengan", "pada", "serta", "atas", "oleh", "dalam"})
 # a column naming the indicator: "Indikator", "Ukuran Kinerja", or the family's acronyms alone as words
 INDICATOR_WORDS = ("indikator", "ukurankinerja")
 INDICATOR_ACRONYMS = frozenset({"iku", "ikk", "ikp", "iki", "ikd"})

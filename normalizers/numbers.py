@@ -427,14 +427,18 @@ def parse_cell(text: str, decimal_hint: str | None = None) -> ParsedValue:
     brackets ("B (60,05)") has the score as its value. A numeral broken at a separator ("83, 60") is read
     whole, and ",82" is 0,82. `decimal_hint` is the decimal mark the cell's column proves elsewhere
     ("4,05" below settles "04.05")."""
-    text = rejoin_numeral(collapse_whitespace(text))
+    printed = collapse_whitespace(text)
+    text = rejoin_numeral(printed)
     if text.startswith(",") and text[1:2].isdigit():  # the leading zero left out
         return replace(parse_cell("0" + text, decimal_hint), text=text)
     p = parse_value(text, decimal_hint)
+    if text != printed and p.value is not None and re.search(r"[.,]\s+\d", printed):
+        # "15, 82" may be one number broken by a line or two listed ("12, 15"): read, and flagged
+        return replace(p, guessed=True, reason=f"'{printed}' read as one number broken by a line")
     if m := _SCORED.match(p.text):
         score = parse_value(m.group(1), decimal_hint)
-        if score.kind in ("number", "percent") and score.value is not None:
-            return replace(score, text=p.text)
+        if score.kind == "number" and score.value is not None and score.unit is None and not re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return replace(score, text=p.text)  # "C (2 temuan)", "Level 3 (2023)": a note, not a score
     m = _NOTE.match(p.text) if p.kind == "text" else None
     if m:
         head = parse_value(m.group(1), decimal_hint)

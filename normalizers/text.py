@@ -190,6 +190,40 @@ _LEADING_NUMBERING = re.compile(
 _TRAILING_PUNCT = ".,;:-–—•·*"
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+#: whole words a break never falls inside: "di Susun" is two words even where "disusun" is printed
+_JOINING_WORDS = frozenset({"di", "ke", "dan", "yang", "dari", "per", "se", "atau", "pada", "untuk", "dengan"})
+
+
+def mend_broken_words(texts: list[str]) -> dict[str, str]:
+    """Words a narrow column broke without a hyphen ("Persen tase", "pelabu han"), mended from the
+    document's own vocabulary: two adjacent pieces whose join is a word printed whole elsewhere in the
+    texts, and neither of which is printed on its own anywhere else, are one word. Acronyms (all capitals)
+    and joining words stay apart. Returns {text: mended text} for the texts that change."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        for w in _WORD.findall(t):
+            counts[w.lower()] = counts.get(w.lower(), 0) + 1
+    out = {}
+    for t in set(texts):
+        words = t.split(" ")
+        mended = [words[0]] if words else []
+        for w in words[1:]:
+            if _WORD.fullmatch(mended[-1]) and _WORD.fullmatch(w) and _broken(mended[-1], w, counts):
+                mended[-1] += w
+            else:
+                mended.append(w)
+        if len(mended) != len(words):
+            out[t] = " ".join(mended)
+    return out
+
+
+def _broken(a: str, b: str, counts: dict[str, int]) -> bool:
+    if a.isupper() and b.isupper() or a.lower() in _JOINING_WORDS or b.lower() in _JOINING_WORDS or b[:1].isupper():
+        return False
+    return counts.get((a + b).lower(), 0) > 0 and counts.get(a.lower(), 0) == 1 and counts.get(b.lower(), 0) == 1
+
+
 def clean_indicator_name(text: str | None) -> str:
     """Canonical printed form of an indicator name: no numbering, no glyph doubling.
 

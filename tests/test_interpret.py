@@ -254,3 +254,39 @@ def test_a_column_settles_its_decimal_mark():
     assert padded.value == pytest.approx(4.05) and padded.guessed and "04.05" in padded.notes[0]
     grouped = vals[("Persentase rumah tid", "realisasi")]
     assert grouped.value == 1576 and not grouped.guessed
+
+
+# --- header rules that must not fire where they should not (found in review) ---------------------------
+
+def test_a_header_of_years_only_keeps_every_row():
+    values = values_of([["No", "Indikator Kinerja", "Satuan", "2025", "2026"], ["1", "Persentase desa mandiri", "%", "12", "14"]], "RENSTRA")
+    assert [(v.measure, v.year, v.value) for v in values] == [("target", 2025, 12.0), ("target", 2026, 14.0)]
+
+
+def test_a_money_parent_over_measures_is_money():
+    values = values_of([["No", "Indikator Kinerja", "Target", "Anggaran (Rp Juta)", LEFT], ["No", "Indikator Kinerja", "Target", "Pagu", "Realisasi"],
+                        ["1", "Persentase jalan mantap", "75", "1.250,5", "1.100,2"]], "PK", 2024)
+    assert [(v.measure, v.value) for v in values] == [("target", 75.0)]
+
+
+def test_quarters_and_semesters_under_a_range_are_their_own_periods():
+    values = values_of([["No", "Indikator Kinerja", "Realisasi Semester I - II", LEFT], ["No", "Indikator Kinerja", "I", "II"],
+                        ["1", "Persentase jalan mantap", "30", "70"]], "LKIP", 2024)
+    assert [(v.period, v.value) for v in values] == [("S1", 30.0), ("S2", 70.0)]
+
+
+def test_a_group_row_across_the_table_heads_the_rows_below_and_is_not_header():
+    values = values_of([["No", "Indikator Kinerja", "Target", "Realisasi"], ["Sasaran: Meningkatnya inovasi daerah", LEFT, LEFT, LEFT],
+                        ["1", "Jumlah inovasi daerah yang diterapkan", "12", "10"]])
+    assert [(v.measure, v.value, v.sasaran) for v in values] == [("target", 12.0, "Meningkatnya inovasi daerah"), ("realisasi", 10.0, "Meningkatnya inovasi daerah")]
+
+
+def test_a_row_of_small_values_is_not_a_numbering_row_closing_the_header():
+    values = values_of([["No", "Indikator Kinerja", "Target", "Realisasi"], ["", "Sasaran menuju 2030: daerah yang inovatif", "", ""],
+                        ["1", "Jumlah inovasi daerah yang diterapkan", "12", "10"]])
+    assert {v.year for v in values} == {2025}
+
+
+def test_a_capaian_at_the_end_of_a_year_stays_a_capaian():
+    values = values_of([["No", "Indikator Kinerja", "Capaian Akhir Tahun 2023", "Target 2024"], ["1", "Persentase jalan mantap", "68", "75"]], "LKIP", 2024)
+    assert [(v.measure, v.year) for v in values] == [("capaian", 2023), ("target", 2024)]
