@@ -119,6 +119,7 @@ def test_unchanged_documents_are_not_reextracted_and_changes_replace_rows(raw, t
 
 def test_a_new_reviewer_decision_republishes_without_reextracting(raw, tmp_path):
     decisions = tmp_path / "decisions.csv"
+    decisions.write_text("name_a,name_b,decision,reviewer,decided_at,note\n")  # no decisions yet (a path given must exist)
     settings = settings_for(raw, tmp_path, decisions_file=decisions)
     run_pipeline(settings)
     assert run_module.plan_run(settings).nothing_changed
