@@ -147,9 +147,18 @@ def render_review_queue(review_pairs: pd.DataFrame) -> str:
     return _ENV.from_string(_REVIEW_QUEUE).render(pairs=rows)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value):
+    """A cell a spreadsheet would run as a formula ("=HYPERLINK(...)" printed in a PDF) starts with a
+    quote instead: text from PDFs stays text in the CSV a reviewer opens."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def write_review_queue(review_pairs: pd.DataFrame, reports_dir: Path | str) -> tuple[Path, Path]:
     """Write reports/review_queue.csv and reports/review_queue.html (atomic replace)."""
     reports_dir = Path(reports_dir)
-    csv_text = review_pairs.reindex(columns=REVIEW_COLUMNS).to_csv(index=False)
+    csv_text = review_pairs.reindex(columns=REVIEW_COLUMNS).map(neutralised).to_csv(index=False)
     return (write_bytes(reports_dir / "review_queue.csv", csv_text.encode("utf-8")),
             write_bytes(reports_dir / "review_queue.html", render_review_queue(review_pairs).encode("utf-8")))

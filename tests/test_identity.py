@@ -341,3 +341,15 @@ def test_decision_between_two_aliases_never_duplicates_an_id():
     assert _id_of(id_map, a) != _id_of(id_map, b)
     assert _id_of(id_map, canonical) == previous.loc[0, "indicator_id"]
     Indicators.validate(cat)
+
+
+def test_the_review_queue_csv_neutralises_formulas_from_pdf_text(tmp_path):
+    import csv as csv_module
+
+    from pipeline.catalogue import REVIEW_COLUMNS
+
+    hostile = pd.DataFrame([{c: "" for c in REVIEW_COLUMNS} | {"name_a": "=HYPERLINK(\"http://x\")", "name_b": "+1+2", "values_a": "@SUM(A1)",
+                                                                "files_a": "-2", "reason": "plain", "score": 90.0}])
+    csv_path, _ = write_review_queue(hostile, tmp_path)
+    row = next(csv_module.DictReader(csv_path.open(encoding="utf-8")))
+    assert (row["name_a"], row["name_b"], row["values_a"], row["files_a"], row["reason"]) == ("'=HYPERLINK(\"http://x\")", "'+1+2", "'@SUM(A1)", "'-2", "plain")
