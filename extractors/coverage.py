@@ -34,7 +34,7 @@ from typing import Callable
 from normalizers.numbers import parse_cell
 
 from .geometry import BBox, bbox_union
-from .records import ExtractedTable, PageCoverage, PageResult
+from .records import ExtractedBudgetLine, ExtractedTable, PageCoverage, PageResult
 
 # -- what looks like a value ------------------------------------------------------------------------
 VALUE_KINDS = frozenset({"number", "percent", "money", "bound", "range", "grade"})  # parse_cell kinds that are values
@@ -72,10 +72,11 @@ TEXT_ROLES = frozenset({"indicator", "sasaran", "unit"})  # columns of names: th
 LABEL_ROLES = frozenset({"no", "sasaran", "indicator"})  # columns a row's label ("Jumlah") is printed in
 CELL_LINES = 1.5  # of the text's height: a word this close above or below a number is in its cell
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")  # "1", "12.": a row's number
-_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,4})+\.?$")  # 1.06.01, 2.16.2.01, 1.1 in a code column: program and kegiatan codes
+_CODE = re.compile(r"^\d{1,2}\.0\d{1,3}\.?$")  # 1.06, 2.01 in a column of no values: a program's code (its group has a leading zero)
 _DOTTED_CODE = re.compile(r"^(?=.*\.(?!\d{3}(?:\.|$)))\d{1,2}(?:\.\d{1,4}){2,}\.?$")  # three groups or more, not all thousands: a code wherever it is
 UNREAD_ROW_GAP = 30.0  # points between the rows of unread cells that still form one unread block
 READ_ROW = 20.0  # points: the read cells are looked up in bands this high
+MIN_AMOUNT = 1000  # a number this large on a budget line's row is an amount (money), not a count
 
 
 @dataclass(frozen=True)
@@ -446,8 +447,9 @@ class ReadCells:
     """The boxes of the cells read on a page (indicator values, budget amounts), found by row: a page holds
     hundreds of runs and of cells, and each run asks which cell it is."""
 
-    def __init__(self, boxes: list[BBox]):
+    def __init__(self, boxes: list[BBox], lines: list[BBox] = ()):
         self.boxes = list(boxes)
+        self.lines = list(lines)  # the span of each budget line's amounts read
         self.rows: dict[int, list[int]] = {}
         for k, b in enumerate(self.boxes):
             for row in range(int(b[1] // READ_ROW), int(b[3] // READ_ROW) + 1):
@@ -460,6 +462,12 @@ class ReadCells:
 
     def within(self, region: BBox) -> list[BBox]:
         return [b for b in self.boxes if _inside(b, region)]
+
+    def on_budget_line(self, run: BBox) -> bool:
+        """The run is on the row of a budget line read whole (its pagu and realisasi were taken, this one
+        was not: a difference or a balance, which budget_lines has no field for)."""
+        y = _centre(run)[1]
+        return any(line[1] - 1 <= y <= line[3] + 1 for line in self.lines)
 
 
 def classify(run: ValueRun, tables: list[ExtractedTable], read: "ReadCells | list[BBox]", totals: list[BBox], boxes: list[BBox] = ()) -> str:
@@ -485,14 +493,17 @@ def classify(run: ValueRun, tables: list[ExtractedTable], read: "ReadCells | lis
         return "skipped:total"
     col = _column(table, x)
     role = col[2] if col else None
-    money = parse_cell(run.text).kind == "money"
+    parsed = parse_cell(run.text)
+    money = parsed.kind == "money"
+    if read.on_budget_line(run.bbox) and (money or abs(parsed.value or 0) >= MIN_AMOUNT):
+        return "skipped:money"  # another amount of a line read whole (a difference, a balance): no field of budget_lines
     if role == "value":
         return "skipped:money" if money else "unread"  # a value column's cells are read; money is the budget's
     if role == "no" or (role == "other" and _ROW_NUMBER.match(run.text) and _left_of_names(table, x)):
         return "skipped:row_number"
     if role == "money" or money:
         return "skipped:money"
-    if _CODE.match(run.text):
+    if _CODE.match(run.text) or _DOTTED_CODE.match(run.text):
         return "skipped:code"
     if role in TEXT_ROLES:
         return "skipped:text"
@@ -522,6 +533,12 @@ def _named(run: ValueRun) -> bool:
     if before is not None and _same_line(before, run.bbox) and 0 <= run.bbox[0] - before[2] <= STANDALONE_GAP * h:
         return True
     return run.numbering and after is not None and _same_line(after, run.bbox) and 0 <= after[0] - run.bbox[2] <= 2 * STANDALONE_GAP * h
+
+
+def _complete(line: ExtractedBudgetLine) -> bool:
+    """A budget line read whole: a line missing its pagu or realisasi leaves any other amount of its row
+    unread (the missing one may be it)."""
+    return line.pagu is not None and line.realisasi is not None
 
 
 def _table_box(table: ExtractedTable) -> BBox:
@@ -558,7 +575,8 @@ def page_coverage(survey: PageSurvey | None, result: PageResult) -> PageCoverage
         return PageCoverage(result.page, kind, 0, 0, {}, 0, reader, _rounded(largest))
     boxes = [n.bbox for n in result.tree]
     regions = [_table_box(t) for t in result.tables] + survey.regions + boxes
-    read_cells = ReadCells([v.bbox for v in result.values] + [b for line in result.budget for b in line.value_boxes])
+    read_cells = ReadCells([v.bbox for v in result.values] + [b for line in result.budget for b in line.value_boxes],
+                           [bbox_union(line.value_boxes) for line in result.budget if line.value_boxes and _complete(line)])
     skipped: dict[str, int] = {}
     read: set[int] = set()  # the read cells hit: a cell holding several numbers is one cell
     unread: list[tuple[ValueRun, int]] = []  # with the region it lies in

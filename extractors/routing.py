@@ -198,7 +198,9 @@ def _survey_page(survey: PageSurvey, page, textpage, text: str, h, v, images: li
     """A page's tables as coverage sees them: its ruled skeletons, aligned blocks, value-like runs (kept when
     the page may hold a table, or is `routed` to be read) and images drawn like a table (looked for on an
     unrotated page with neither)."""
-    mediabox, rotation = page.get_mediabox(), page.get_rotation()
+    # the page's own MediaBox, else the page's box (pdfium does not inherit a MediaBox from the page tree,
+    # and its fallback is a letter page; its bounding box does inherit)
+    mediabox, rotation = page.get_mediabox(fallback_ok=False) or page.get_bbox(), page.get_rotation()
     to_box = top_left(mediabox, rotation, _page_ctm(mediabox, rotation))
     if survey.ruled:
         survey.regions += [to_box(*r) for r in _ruled_regions(h, v)]

@@ -244,3 +244,23 @@ def test_the_bench_tables_by_doc_type_and_worst_pages_first():
     assert "IKI" not in set(by_type["doc_type"])  # not read page by page (a scan, a failure)
     assert list(zip(worst["file"], worst["page"])) == [("b.pdf", 3), ("a.pdf", 1), ("a.pdf", 2)]
     assert worst.loc[1, "unread_box"] == "(1, 2, 3, 4)"
+
+
+def test_another_amount_of_a_budget_line_read_whole_is_money_and_of_a_line_read_half_unread():
+    budget_table = ExtractedTable(5, "p5t1", (40, 100, 600, 300), "pdfplumber-lattice", None, [])
+    survey = PageSurvey(5, ruled=True, runs=[run("2", 45, 150, 5), run("1.000.000", 300, 150, 40), run("900.000", 380, 150, 40),
+                                             run("(100.000)", 460, 150, 40), run("90,00", 540, 150)])
+    whole = ExtractedBudgetLine(2022, "5.1", "Belanja", "program", 1e6, 9e5, 90.0, 5, "p5t1",
+                                value_boxes=[(295, 147, 345, 160), (375, 147, 425, 160), (535, 147, 565, 160)])
+    cov = page_coverage(survey, PageResult(5, tables=[budget_table], budget=[whole]))
+    assert (cov.read, cov.skipped, cov.unread) == (3, {"money": 1, "row_number": 1}, 0)  # the difference is no field of budget_lines
+    half = ExtractedBudgetLine(2022, "5.1", "Belanja", "program", None, 9e5, 90.0, 5, "p5t1", value_boxes=[(375, 147, 425, 160), (535, 147, 565, 160)])
+    cov = page_coverage(survey, PageResult(5, tables=[budget_table], budget=[half]))
+    assert (cov.read, cov.unread) == (2, 2)  # its pagu missed: the amounts left on its row may be it
+
+
+def test_a_number_grouped_in_thousands_is_no_code():
+    other = ExtractedTable(3, "p3t1", (40, 100, 480, 300), "pdfplumber-lattice", 130.0, [(40, 240, "indicator"), (240, 480, "other")])
+    assert classify(run("1.280", 300, 150), [other], [], []) == "unread"  # a target under a header not understood
+    assert classify(run("1.06", 300, 150), [other], [], []) == "skipped:code"
+    assert classify(run("2.16.2.01", 300, 150), [other], [], []) == "skipped:code"
