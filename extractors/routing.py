@@ -45,6 +45,7 @@ RULE_THICKNESS = 3.0  # points: a segment thinner than this across is a rule, no
 RULE_JOIN_GAP = 5.0  # points: collinear segments this close are one rule (borders drawn cell by cell)
 MIN_TABLE_WIDTH = 100.0  # points a table's vertical rules spread over at least
 NUMBER_ROWS = 3  # rows of values under a header line that make a borderless table
+HEADER_LINES = 3  # lines a wrapped column header may take
 
 
 def _join(edges: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
@@ -94,14 +95,22 @@ def _header_line(text: str) -> bool:
     """A line that reads as a table's column header: short, naming two table columns ("INDIKATOR ...
     TARGET REALISASI"), mostly capitalised words, and not a sentence or a contents line (ending in
     punctuation, dot leaders)."""
-    for ln in text.splitlines():
-        tokens = ln.split()
-        if len(tokens) > 12 or _NOT_A_HEADER.search(ln):
-            continue
-        letters = compact(ln)
-        words = [w for w in tokens if w[:1].isalpha()]
-        if sum(w in letters for w in TABLE_WORDS) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
-            return True
+    lines = text.splitlines()
+    # a header wrapped cell by cell comes out a line per cell ("INDIKATOR" / "TARGET REALISASI"): short
+    # lines read together, up to HEADER_LINES of them
+    for k in range(len(lines)):
+        for n in range(1, HEADER_LINES + 1):
+            window = lines[k:k + n]
+            if len(window) < n or any(_NOT_A_HEADER.search(ln) or _NUMBER.search(ln) for ln in window[1:]):
+                break
+            joined = " ".join(window)
+            tokens = joined.split()
+            if len(tokens) > 12 or _NOT_A_HEADER.search(window[0]):
+                break
+            letters = compact(joined)
+            words = [w for w in tokens if w[:1].isalpha()]
+            if sum(w in letters for w in TABLE_WORDS) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+                return True
     return False
 
 

@@ -61,6 +61,8 @@ def test_routing_sees_a_table_skeleton_not_a_boxed_page_number_or_a_double_frame
     v = [e for x0, y0, x1, y1 in boxes for e in ((x0, y0, y1), (x1, y0, y1))]
     assert not _ruled(h, v)
     assert _header_line("Tabel 3.1\nNO INDIKATOR KINERJA TARGET REALISASI CAPAIAN")
+    assert _header_line("Tabel 3.1\nINDIKATOR KINERJA\nTARGET\nREALISASI")  # a header wrapped cell by cell
+    assert not _header_line("Indikator\n2016 dan target\nRealisasi")  # lines of values between are no header
     assert not _header_line("Indikator kinerja yang telah ditetapkan dalam dokumen perjanjian kinerja tahun 2016 dengan target yang harus dicapai")
 
 
