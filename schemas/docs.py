@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 from .tables import CURATED
 
 
@@ -9,7 +11,7 @@ def schema_markdown() -> str:
     out = []
     for name, model in CURATED.items():
         schema = model.to_schema()
-        out.append(f"### `{name}`\n\n{(model.__doc__ or '').strip()}\n")
+        out.append(f"### `{name}`\n\n{inspect.cleandoc(model.__doc__ or '')}\n")
         out.append("| column | type | null | meaning |\n|---|---|---|---|")
         for col_name, col in schema.columns.items():
             allowed = ""
@@ -20,6 +22,6 @@ def schema_markdown() -> str:
             out.append(f"| {col_name} | {dtype} | {'yes' if col.nullable else 'no'} | {(col.description or '')}{allowed} |")
         checks = [c for c in schema.checks if c.description]
         if checks:
-            out.append("\nChecks (error: the row is held back into `validation_failures`): " + "; ".join(c.description for c in checks))
+            out.append("\nChecks (error: the row is held back into `validation_failures`): " + "; ".join(c.description.rstrip(".") for c in checks) + ".")
         out.append("")
     return "\n".join(out)
