@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from normalizers.numbers import parse_cell, parse_value
 from normalizers.text import collapse_whitespace, years_in
@@ -86,25 +87,43 @@ def find_header_rows(grid: Grid) -> int:
     with a data cell, however many rows the rules cut the band into, within the top of the table. Where
     a column-numbering row closes the band, words above it are header too ("Bersih dan Akuntabel")."""
     bottom = grid.bbox[1] + HEADER_SHARE * (grid.bbox[3] - grid.bbox[1])
-    band = []
-    for i in range(grid.n_rows):
-        cells = [c for j in range(grid.n_cols) if (c := grid.cell(i, j)) is not None and c.row == i]
-        if i >= HEADER_ROWS and cells and min(c.bbox[1] for c in cells) > bottom:
-            break
-        band.append([grid.text(i, j) if grid.is_origin(i, j) or grid.cell(i, j) is None or grid.cell(i, j).row == i else "" for j in range(grid.n_cols)])
-    numbering = [i for i, texts in enumerate(band) if _counts_columns(texts)]
+
+    def in_band(i: int) -> bool:
+        tops = [c.bbox[1] for j in range(grid.n_cols) if (c := grid.cell(i, j)) is not None and c.row == i]
+        return i < HEADER_ROWS or not tops or min(tops) <= bottom
+
+    def numbering_below(i: int) -> bool:
+        """A counting numbering row comes below row i, before any row of numbers."""
+        for k in range(i + 1, grid.n_rows):
+            if not in_band(k):
+                return False
+            texts = _row_texts(grid, k)
+            if _counts_columns(texts):
+                return True
+            if any(_is_number_cell(t) for t in texts):
+                return False
+        return False
+
     last_numbering = -1
-    for i, texts in enumerate(band):
+    for i in range(grid.n_rows):
+        if not in_band(i):
+            break
+        texts = _row_texts(grid, i)
         if _is_numbering_row(texts):
             last_numbering = i
             continue
         if i and banner(grid, i):
             return max(i, last_numbering + 1)  # one cell across the table under the header: a group row
         if any(_is_data_cell(t) for t in texts):
-            if any(i < n for n in numbering) and not any(_is_number_cell(t) for t in texts):
+            if not any(_is_number_cell(t) for t in texts) and numbering_below(i):
                 continue  # words over the numbering row: still header
             return max(i, last_numbering + 1)
     return max(last_numbering + 1, 0)
+
+
+def _row_texts(grid: Grid, i: int) -> list[str]:
+    """Row i's texts, each cell's only on the row it starts (a cell merged down is empty below)."""
+    return [grid.text(i, j) if (c := grid.cell(i, j)) is None or c.row == i else "" for j in range(grid.n_cols)]
 
 
 BANNER_SPAN = 0.8  # of a table's columns: one cell this wide, alone on its row, is a group row (a tujuan, a misi)
@@ -161,7 +180,12 @@ def _propagate_header_years(grid: Grid, header_rows: int) -> dict[tuple[int, int
     return extra
 
 
-def _measure_of(texts: list[str]) -> str | None:
+def _measure_of(texts: list[str] | tuple[str, ...]) -> str | None:
+    return _measure_of_tiers(tuple(texts))
+
+
+@lru_cache(maxsize=4096)
+def _measure_of_tiers(texts: tuple[str, ...]) -> str | None:
     """The measure named by the most specific header text that names one; in it, the first word wins.
 
     Last, all the texts joined: a word split over two header rows ("TARGE" / "T") names one too."""
