@@ -171,12 +171,25 @@ def test_bench_accuracy_on_the_samples(sample_dir):
     assert res.exit_code == 0, res.output
     summary = [line for line in res.stdout.splitlines() if line.startswith("set sample:")]
     assert len(summary) == 1, res.stdout
-    m = re.fullmatch(r"set sample: recall (\d\.\d{3}) precision (\d\.\d{3}) \((\d+) labels\) budget (\d\.\d\d)/(\d\.\d\d)", summary[0])
+    m = re.fullmatch(r"set sample: recall (\d\.\d{3}) precision (\d\.\d{3}) \((\d+) labels\) coverage (\d\.\d{3}) budget (\d\.\d\d)/(\d\.\d\d)", summary[0])
     assert m, summary[0]
-    assert float(m.group(1)) >= 0.8 and int(m.group(3)) > 0
+    assert float(m.group(1)) >= 0.8 and int(m.group(3)) > 0 and float(m.group(4)) >= 0.8
 
 
 @pytest.mark.parametrize("args", [[], ["--corpus", "/no/such/corpus"], ["--raw", "raw"], ["--raw", "raw", "--truth", "/no/such.csv"], ["--corpus", ".", "--truth", "x.csv"]])
 def test_bench_accuracy_says_what_is_wrong(args):
     res = CliRunner().invoke(app, ["bench", "accuracy", *args])
     assert res.exit_code == 2
+
+
+def test_coverage_sits_beside_recall_over_the_labelled_pages_only():
+    import pandas as pd
+
+    from pipeline.devtools.bench.accuracy import with_coverage
+
+    per_file = pd.DataFrame([{"file": "a.pdf", "labels": 2, "found": 1, "rows": 1, "right": 1, "recall": 0.5, "precision": 1.0}])
+    truth = pd.DataFrame([{"file": "a.pdf", "page": 3}, {"file": "a.pdf", "page": 3}])
+    coverage = pd.DataFrame([{"source_file": "a.pdf", "page": 3, "value_cells": 10, "read": 4, "skipped": 1},
+                             {"source_file": "a.pdf", "page": 4, "value_cells": 50, "read": 50, "skipped": 0}])  # not labelled
+    row = with_coverage(per_file, coverage, truth).iloc[0]
+    assert (row["value_cells"], row["covered"], row["coverage"]) == (10, 5, 0.5)

@@ -297,13 +297,37 @@ class SetScore:
     notes: list[str] = field(default_factory=list)
 
 
+def with_coverage(per_file: pd.DataFrame, page_coverage: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
+    """`per_file` with the coverage instrument beside recall, over the same labelled pages: value-like
+    cells there, those read or knowingly skipped, and their share (no column where the run has none)."""
+    if page_coverage is None or not len(page_coverage) or "value_cells" not in page_coverage:
+        return per_file
+    pages = truth[["file", "page"]].drop_duplicates().astype({"page": "int64"})
+    cov = page_coverage.assign(page=page_coverage["page"].astype("int64"), covered=page_coverage["read"] + page_coverage["skipped"])
+    cov = cov.rename(columns={"source_file": "file"}).merge(pages, on=["file", "page"])
+    sums = cov.groupby("file")[["value_cells", "covered"]].sum()
+    out = per_file.merge(sums, left_on="file", right_index=True, how="left")
+    out[["value_cells", "covered"]] = out[["value_cells", "covered"]].fillna(0).astype("int64")
+    out["coverage"] = out["covered"] / out["value_cells"].where(out["value_cells"] > 0)
+    return out
+
+
+def _with_total_coverage(df: pd.DataFrame) -> pd.DataFrame:
+    out = with_total(df)
+    if "value_cells" in out:
+        cells, covered = int(df["value_cells"].sum()), int(df["covered"].sum())
+        out.loc[out.index[-1], ["value_cells", "covered", "coverage"]] = [cells, covered, covered / cells if cells else float("nan")]
+        out[["value_cells", "covered"]] = out[["value_cells", "covered"]].astype("int64")
+    return out
+
+
 def score_set(bench_set: BenchSet, curated: Curated) -> SetScore:
     score = SetScore(bench_set.name)
     labelled: set[str] = set()
     if bench_set.values is not None:
         truth = read_values_truth(bench_set.values)
-        score.values = score_values(curated.values, truth)
-        score.doc_types = by_doc_type(score.values, curated.documents)
+        score.values = with_coverage(score_values(curated.values, truth), curated.page_coverage, truth)
+        score.doc_types = by_doc_type(score.values.drop(columns=["value_cells", "covered", "coverage"], errors="ignore"), curated.documents)
         labelled |= set(truth["file"])
     if bench_set.budget is not None:
         truth = read_budget_truth(bench_set.budget)
@@ -350,8 +374,9 @@ def set_lines(score: SetScore, bench_set: BenchSet | None = None, source: str | 
         given = ", ".join(f"{k} {Path(p).name}" for k, p in (("values", bench_set.values), ("budget", bench_set.budget), ("docs", bench_set.docs)) if p is not None)
         lines[0] += f": {source or f'raw {bench_set.raw}'}; {given}"
     if score.values is not None:
-        lines += ["values by file (rows: output rows on the labelled pages; right: rows matched to a label)"]
-        lines += table_lines(with_total(score.values))
+        lines += ["values by file (rows: output rows on the labelled pages; right: rows matched to a label; coverage: of the"
+                  " value-like cells on those pages, read or knowingly skipped, measured without the labels)"]
+        lines += table_lines(_with_total_coverage(score.values))
         lines += ["values by doc_type"] + table_lines(with_total(score.doc_types, key="doc_type"))
     if score.budget is not None:
         lines += ["budget lines by file"] + table_lines(with_total(score.budget))
@@ -364,8 +389,8 @@ def set_totals(score: SetScore) -> dict:
     """The figures of the summary line: recall, precision, labels; budget recall/precision; metadata k/n."""
     out: dict = {}
     if score.values is not None:
-        total = with_total(score.values).iloc[-1]
-        out.update(recall=total["recall"], precision=total["precision"], labels=int(total["labels"]))
+        total = _with_total_coverage(score.values).iloc[-1]
+        out.update(recall=total["recall"], precision=total["precision"], labels=int(total["labels"]), coverage=total.get("coverage"))
     if score.budget is not None:
         total = with_total(score.budget).iloc[-1]
         out.update(budget_recall=total["recall"], budget_precision=total["precision"], budget_lines=int(total["lines"]))
@@ -382,6 +407,8 @@ def summary_line(score: SetScore) -> str:
     parts = [f"set {score.name}:"]
     if "recall" in t:
         parts.append(f"recall {_rate(t['recall'])} precision {_rate(t['precision'])} ({t['labels']} labels)")
+        if t.get("coverage") is not None:
+            parts.append(f"coverage {_rate(t['coverage'])}")
     if "budget_recall" in t:
         r, p = t["budget_recall"], t["budget_precision"]
         parts.append(f"budget {'n/a' if pd.isna(r) else f'{r:.2f}'}/{'n/a' if pd.isna(p) else f'{p:.2f}'}")

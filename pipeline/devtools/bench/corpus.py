@@ -11,7 +11,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -72,6 +72,7 @@ class Curated:
     values: pd.DataFrame
     budget: pd.DataFrame
     documents: pd.DataFrame
+    page_coverage: pd.DataFrame = field(default_factory=pd.DataFrame)  # the instrument, set beside the labels
 
 
 def read_curated(curated: Path) -> Curated:
@@ -83,7 +84,7 @@ def read_curated(curated: Path) -> Curated:
         path = curated / f"{name}.parquet"
         return pd.read_parquet(path) if path.exists() else pd.DataFrame()
 
-    return Curated(table("indicator_values"), table("budget_lines"), table("documents"))
+    return Curated(table("indicator_values"), table("budget_lines"), table("documents"), table("page_coverage"))
 
 
 def named_files(bench_set: BenchSet) -> set[str]:
