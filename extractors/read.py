@@ -77,11 +77,6 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:
             continue
         finally:
             page.close()
-        read.values += result.values
-        read.budget += result.budget
-        read.attributes += result.attributes
-        read.tree += result.tree
-        read.tables += result.tables
-        read.warnings += result.warnings
+        read.add(result)
         if coverage is not None and read.coverage is not None:
             read.coverage.append(coverage)

@@ -122,9 +122,10 @@ class PageCoverage:
     unread_bbox: tuple[float, float, float, float] | None  # the largest block of unread cells (an image page: the image)
 
 
-@dataclass
-class PageResult:
-    page: int
+@dataclass(kw_only=True)
+class Records:
+    """The records a page (or a whole document) gave."""
+
     values: list[ExtractedValue] = field(default_factory=list)
     budget: list[ExtractedBudgetLine] = field(default_factory=list)
     attributes: list[ExtractedAttributes] = field(default_factory=list)
@@ -132,20 +133,23 @@ class PageResult:
     tables: list[ExtractedTable] = field(default_factory=list)
     warnings: list[ExtractedWarning] = field(default_factory=list)
 
+    def add(self, other: "Records") -> None:
+        for name in ("values", "budget", "attributes", "tree", "tables", "warnings"):
+            getattr(self, name).extend(getattr(other, name))
+
 
 @dataclass
-class DocumentRead:
+class PageResult(Records):
+    page: int
+
+
+@dataclass
+class DocumentRead(Records):
     """What one PDF gave: what it is, its pages, and the records of the pages that could be read."""
 
     info: "DocumentInfo"
     pages: int
     scanned: bool = False  # no text layer on any page: nothing read but the cover (by OCR, when `by_ocr`)
     by_ocr: bool = False
-    values: list[ExtractedValue] = field(default_factory=list)
-    budget: list[ExtractedBudgetLine] = field(default_factory=list)
-    attributes: list[ExtractedAttributes] = field(default_factory=list)
-    tree: list[TreeNode] = field(default_factory=list)
-    tables: list[ExtractedTable] = field(default_factory=list)
-    warnings: list[ExtractedWarning] = field(default_factory=list)
     failed_pages: list[str] = field(default_factory=list)  # "page 7: ValueError: ..." for a page that failed
     coverage: list[PageCoverage] | None = None  # one per table page; None when pdfium could not survey the file
