@@ -12,13 +12,12 @@ seed documents' (Dinas Sosial Kota Bekasi).
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from .content import I_PPKS, I_PSKS, PPKS, S_PPKS, S_PSKS
 from .corpora import _emit
 from .formatting import _dots
-from .layout import BOLD, FONT, Cell, Doc, H, Table
+from .layout import BOLD, Cell, Doc, H, Table
 
 YEAR = 2024
 AGENCY = "DINAS SOSIAL KOTA BEKASI"
