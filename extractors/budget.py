@@ -34,7 +34,7 @@ class _ColumnStats(NamedTuple):
     filled: int
     numeric: int
     money: int
-    named: bool  # its header names money on its most specific tier (`layout.names_money`)
+    named: bool  # its header names money (`layout.names_money`)
 
     @property
     def holds_money(self) -> bool:

@@ -23,11 +23,14 @@ _PERCENT_OF_KINERJA = re.compile(r"persentase\s*\(?\s*(?:capaian\s+)?kinerja\s*\
 # "Kondisi Kinerja Awal", "Data Capaian pada Awal Tahun Perencanaan": the baseline; "... Akhir": the end target
 _CONDITION = re.compile(r"kondisi\s+(?:kinerja\s+)?(?:pada\s+)?(awal|akhir)|(?:data\s+)?capaian\s+(?:kinerja\s+)?pada\s+(awal)")
 _RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
-_PERIOD_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b")
+_QUARTER_WORD = r"(?:tw|triwulan|trw)"
+_QUARTER = r"(iv|iii|ii|i|[1-4])"
+_PERIOD_WORD = r"(?:tw|triwulan|trw|semester)\s*[-.]?\s*"
+_PERIOD_TW = re.compile(rf"\b{_QUARTER_WORD}\s*[-.]?\s*{_QUARTER}\b")
 _PERIOD_SEM = re.compile(r"\bsemester\s*(ii|i|[12])\b")
+# "Triwulan I - IV", "TW I s.d TW III", "Semester I - II": a range names no period
 _PERIOD_RANGE = re.compile(
-    r"\b(?:tw|triwulan|trw|semester)\s*[-.]?\s*(?:iv|iii|ii|i|[1-4])\s*(?:-|–|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*"
-    r"(?:(?:tw|triwulan|trw|semester)\s*[-.]?\s*)?(?:iv|iii|ii|i|[1-4])\b"
+    rf"\b{_PERIOD_WORD}(?:iv|iii|ii|i|[1-4])\s*(?:-|–|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*(?:{_PERIOD_WORD})?(?:iv|iii|ii|i|[1-4])\b"
 )
 
 

@@ -308,3 +308,31 @@ def test_years_in_ranges(start, span, sep):
 def test_is_year_bounds(year):
     assert is_year(str(year)) == (1990 <= year <= 2100)
     assert years_in(f"Tahun {year}") == ([year] if 1990 <= year <= 2100 else [])
+
+
+# --- mend_broken_words: words a narrow column broke, mended from the document's own words --------------
+
+from normalizers.text import mend_broken_words  # noqa: E402
+
+LOWER_WORD = st.text(alphabet="abcdefghijklmnoprstuwy", min_size=6, max_size=12)
+
+
+@settings(deadline=None, max_examples=100)
+@given(LOWER_WORD, st.integers(2, 4), st.lists(LOWER_WORD, min_size=1, max_size=4))
+def test_a_word_broken_in_one_name_and_whole_in_another_is_mended(word, cut, others):
+    assume(all(word not in o and o not in word for o in others))
+    broken = f"Jumlah {word[:cut]} {word[cut:]}"
+    mended = mend_broken_words([broken, f"Persentase {word} " + " ".join(others)])
+    assert mended.get(broken) == f"Jumlah {word}"
+
+
+@settings(deadline=None, max_examples=100)
+@given(st.lists(LOWER_WORD, min_size=2, max_size=6, unique=True))
+def test_names_with_no_word_printed_whole_elsewhere_are_kept(words):
+    assume(all(a + b not in words for a in words for b in words))
+    assert mend_broken_words([" ".join(words), words[0]]) == {}
+
+
+def test_acronyms_joining_words_and_capitalised_words_stay_apart():
+    texts = ["Dokumen RAD PPK", "RADPPK", "di susun", "disusun", "per kapita", "perkapita", "Kota Bekasi", "KotaBekasi"]
+    assert mend_broken_words(texts) == {}
