@@ -16,6 +16,7 @@ from .layout import Column, Layout, banner
 from .records import ExtractedValue, ExtractedWarning, TableContext
 from .vocabulary import compact
 
+
 def _anchor_row(grid: Grid, cell: Cell, ind: int) -> int:
     """The row a value cell belongs to: its first row, or, when it is merged over several indicator
     rows, the one whose name sits level with the value's text."""
@@ -173,16 +174,17 @@ def _values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, rows: 
         col.index: separator_evidence([grid.text(i, col.index) for i in names]).decimal for col in layout.columns if col.role == "value"
     }
     banners = {i: c.text for i in range(layout.header_rows, grid.n_rows) if (c := banner(grid, i))}  # group rows
+    sasaran_row = -1  # the row the current sasaran was printed on
     for i in sorted(names):
         if _repeats_header(grid, i, layout):
             continue
         name = clean_indicator_name(names[i])
-        if (above := [b for b in banners if b < i]) and (sasaran_col is None or not grid.text(i, sasaran_col.index)):
-            last_sasaran = clean_indicator_name(_BANNER_LABEL.sub("", banners[above[-1]]))  # the group row above heads it
+        if (above := [b for b in banners if sasaran_row < b < i]):  # a group row since: it heads this row
+            last_sasaran, sasaran_row = clean_indicator_name(_BANNER_LABEL.sub("", banners[above[-1]])), above[-1]
         if sasaran_col is not None:
             s = grid.text(i, sasaran_col.index)
             if s:
-                last_sasaran = clean_indicator_name(s)
+                last_sasaran, sasaran_row = clean_indicator_name(s), i
         if not name or len(re.findall(r"[A-Za-z]", name)) < 3:
             continue
         seen_keys: set[tuple] = set()

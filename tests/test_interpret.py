@@ -290,3 +290,9 @@ def test_a_row_of_small_values_is_not_a_numbering_row_closing_the_header():
 def test_a_capaian_at_the_end_of_a_year_stays_a_capaian():
     values = values_of([["No", "Indikator Kinerja", "Capaian Akhir Tahun 2023", "Target 2024"], ["1", "Persentase jalan mantap", "68", "75"]], "LKIP", 2024)
     assert [(v.measure, v.year) for v in values] == [("capaian", 2023), ("target", 2024)]
+
+
+def test_a_sasaran_printed_under_a_group_row_is_filled_down_not_the_group_row():
+    values = values_of([["Sasaran", "Indikator Kinerja", "Target"], ["Tujuan: Meningkatnya tata kelola", LEFT, LEFT],
+                        ["Meningkatnya akuntabilitas", "Nilai SAKIP", "70"], ["", "Indeks Kepuasan Masyarakat", "80"]])
+    assert [v.sasaran for v in values] == ["Meningkatnya akuntabilitas", "Meningkatnya akuntabilitas"]
