@@ -98,6 +98,11 @@ def _code_text(grid: Grid, i: int, code_cols: tuple[int, ...]) -> str:
     return ".".join(parts)
 
 
+def _filled(grid: Grid, i: int, *cols: int | None) -> list:
+    """Row i's cells with text in these columns (None: the table has no such column)."""
+    return [c for j in cols if j is not None and (c := grid.cell(i, j)) is not None and c.text]
+
+
 def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[ExtractedBudgetLine]:
     """Program / kegiatan rows with money: pagu, realisasi and the % between them."""
     h = find_header_rows(grid)
@@ -124,10 +129,10 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
             continue
         pct = parse_value(grid.text(i, cols.pct)).value if cols.pct is not None else None
         name = clean_indicator_name(name)
-        used = [c for j in (cols.name, *cols.code, cols.pagu, cols.realisasi, cols.pct) if j is not None and (c := grid.cell(i, j)) is not None and c.text]
-        money = [c.bbox for j in (cols.pagu, cols.realisasi, cols.pct) if j is not None and (c := grid.cell(i, j)) is not None and c.text]
+        money = _filled(grid, i, cols.pagu, cols.realisasi, cols.pct)
+        named = _filled(grid, i, cols.name, *cols.code)
         out.append(ExtractedBudgetLine(year, code, name, _level(name, code), pagu, realisasi, pct, grid.page, table_id,
-                                       bbox_union(c.bbox for c in used), grid.extractor, money))
+                                       bbox_union(c.bbox for c in named + money), grid.extractor, [c.bbox for c in money]))
     return _levels_from_parents(out)
 
 
