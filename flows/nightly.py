@@ -86,6 +86,7 @@ def nightly(
     curated_dir: str = "curated",
     reports_dir: str = "reports",
     decisions_file: str = "review/decisions.csv",
+    corrections_file: str = "review/corrections.csv",
     workers: int | None = None,
     timeout_s: float | None = None,
     memory_mb: int | None = None,
@@ -96,7 +97,7 @@ def nightly(
     """Read the new and changed PDFs in raw_dir, validate, publish a new curated version and the report.
     `lock_held`: the caller holds the curated folder's lock already (`kinerja run` takes it before planning)."""
     settings = Settings.resolve(
-        raw_dir=raw_dir, curated_dir=curated_dir, reports_dir=reports_dir, decisions_file=decisions_file, workers=workers,
+        raw_dir=raw_dir, curated_dir=curated_dir, reports_dir=reports_dir, decisions_file=decisions_file, corrections_file=corrections_file, workers=workers,
         timeout_s=timeout_s, memory_mb=memory_mb, full=full, wait_for_lock=wait_for_lock,
     )
     check_writable(settings.curated_dir, settings.reports_dir)
@@ -115,7 +116,7 @@ def nightly(
 def flow_parameters(settings: Settings) -> dict:
     return {
         "raw_dir": str(settings.raw_dir), "curated_dir": str(settings.curated_dir), "reports_dir": str(settings.reports_dir),
-        "decisions_file": str(settings.decisions_file),
+        "decisions_file": str(settings.decisions_file), "corrections_file": str(settings.corrections_file),
         "workers": settings.workers, "timeout_s": settings.timeout_s, "memory_mb": settings.memory_mb,
         "full": settings.full, "wait_for_lock": settings.wait_for_lock,
     }

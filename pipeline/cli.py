@@ -30,6 +30,7 @@ def run(
     curated: Path = typer.Option(Path("curated"), help="where the curated parquet tables go"),
     reports: Path = typer.Option(Path("reports"), help="where validation.html and review_queue.html go"),
     decisions: Path = typer.Option(Path("review/decisions.csv"), help="reviewers' same/different decisions on indicator pairs"),
+    corrections: Path = typer.Option(Path("review/corrections.csv"), help="reviewers' corrections of values read wrong"),
     workers: Optional[int] = typer.Option(None, help="documents read at once (default: CPU cores)"),
     timeout: Optional[float] = typer.Option(None, help="seconds one document may take"),
     memory_mb: Optional[int] = typer.Option(None, help="memory cap of one document's worker, MB"),
@@ -41,7 +42,7 @@ def run(
     """Run the nightly flow over RAW: extract what changed, validate, publish a new version of CURATED, write REPORTS."""
     try:
         settings = Settings.resolve(
-            raw_dir=raw, curated_dir=curated, reports_dir=reports, decisions_file=decisions, workers=workers, timeout_s=timeout,
+            raw_dir=raw, curated_dir=curated, reports_dir=reports, decisions_file=decisions, corrections_file=corrections, workers=workers, timeout_s=timeout,
             memory_mb=memory_mb, full=full, wait_for_lock=wait, dask_address=dask_address,
         )
         summary = _run(settings, no_prefect)

@@ -14,6 +14,7 @@ from .errors import RunError
 from .results import file_sha256
 
 DEFAULT_DECISIONS = Path("review/decisions.csv")  # missing is fine: no decisions yet
+DEFAULT_CORRECTIONS = Path("review/corrections.csv")  # missing is fine: nothing corrected yet (pipeline.corrections)
 COLUMNS = ["name_a", "name_b", "decision", "reviewer", "decided_at", "note"]
 REQUIRED = COLUMNS[:3]
 DECISIONS = ("same", "different")
@@ -22,14 +23,22 @@ DECISIONS = ("same", "different")
 def check_decisions(path: Path) -> str:
     """The sha256 of a usable decisions file ('' when there is none); a RunError saying what is wrong
     otherwise: a path given explicitly that does not exist, a folder, a line that does not parse."""
+    digest = review_file_sha(path, DEFAULT_DECISIONS, "decisions")
+    if digest:
+        read_decisions(Path(path))
+    return digest
+
+
+def review_file_sha(path: Path, default: Path, what: str) -> str:
+    """The sha256 of a reviewers' file (decisions, corrections: a change re-publishes the version); '' when the
+    default path holds none. A path given explicitly that does not exist, or a folder, stops the run."""
     path = Path(path)
     if path.is_dir():
-        raise RunError(f"decisions file {path} is a folder, not a CSV file")
+        raise RunError(f"{what} file {path} is a folder, not a CSV file")
     if not path.exists():
-        if path == DEFAULT_DECISIONS:
+        if path == default:
             return ""
-        raise RunError(f"decisions file not found: {path}")
-    read_decisions(path)
+        raise RunError(f"{what} file not found: {path}")
     return file_sha256(path)
 
 

@@ -105,12 +105,12 @@ def _coverage_warnings(path: Path, coverage: list[dict], anything_read: bool) ->
         box = f"({', '.join(f'{v:.0f}' for v in c['unread_bbox'])})" if c["unread_bbox"] else None
         if c["kind"] == "image":
             out.append(_coverage_warning(path, c["page"], "table_is_an_image", None,
-                                         f"page {c['page']}: a table printed as an image{f' at {box}' if box else ''}: its values are not read"))
+                                         f"page {c['page']}: a table printed as an image{f' at {box}' if box else ''}: its values are not read", c["unread_bbox"]))
         elif c["coverage"] is not None and c["coverage"] < LOW_COVERAGE:
             out.append(_coverage_warning(path, c["page"], "page_coverage_low", f"{c['coverage']:.2f}",
                                          f"page {c['page']}: coverage {c['coverage']:.2f} of its {c['value_cells']} value-like cells "
                                          f"({c['read']} read, {c['skipped']} knowingly skipped, {c['unread']} unread)"
-                                         f"{f'; the largest unread block at {box}' if box else ''}"))
+                                         f"{f'; the largest unread block at {box}' if box else ''}", c["unread_bbox"]))
     left = [c for c in coverage if c["unread"] or c["kind"] == "image"]
     if left and not anything_read:
         cells = sum(c["value_cells"] for c in coverage)
@@ -120,9 +120,9 @@ def _coverage_warnings(path: Path, coverage: list[dict], anything_read: bool) ->
     return out
 
 
-def _coverage_warning(path: Path, page: int | None, check: str, value: str | None, message: str) -> dict:
+def _coverage_warning(path: Path, page: int | None, check: str, value: str | None, message: str, bbox: list | None = None) -> dict:
     return {"source_file": path.name, "page": page, "table": "page_coverage", "check": check, "column": None,
-            "value": value, "severity": "warning", "message": message}
+            "value": value, "severity": "warning", "message": message, "bbox": bbox}
 
 
 def _value_row(path: Path, info: DocumentInfo, v) -> dict:
@@ -150,6 +150,7 @@ def _guess_warning(row: dict, notes: list[str]) -> dict:
         "value": row["value_text"],
         "severity": "warning",
         "message": f"'{row['value_text']}' read as {row['value']}: " + ("; ".join(notes) or "the separator was ambiguous"),
+        "bbox": row["bbox"],  # the reviewer's crop of the cell
     }
 
 
@@ -164,4 +165,5 @@ def _read_warning(path: Path, w: ExtractedWarning) -> dict:
         "value": w.value,
         "severity": "warning",
         "message": w.message + where,
+        "bbox": enclosing(w.bbox) if w.bbox else None,
     }

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from .decisions import check_decisions
+from .decisions import DEFAULT_CORRECTIONS, check_decisions, review_file_sha
 from .errors import RunError
 from .results import DocumentResult, failed_result, file_sha256
 from .settings import Settings
@@ -92,6 +92,7 @@ class Plan:
     decisions_sha: str  # of the reviewers' decisions file: a change re-publishes (ids may merge or split)
     nothing_changed: bool  # same files, bytes, code and decisions as the current version: just record the run
     cached: dict[str, DocumentResult] = field(default_factory=dict)  # unchanged documents' earlier results
+    corrections_sha: str = ""  # of the reviewers' corrections file: a change re-publishes, nothing is re-read
 
     @property
     def to_extract(self) -> list[Path]:
@@ -203,6 +204,7 @@ def plan_run(settings: Settings, load_cache: bool = True) -> Plan:
     version = code_version()
     known = manifest.get("documents", {})
     decisions_sha = check_decisions(settings.decisions_file)  # an unusable file stops the run before anything is read
+    corrections_sha = review_file_sha(settings.corrections_file, DEFAULT_CORRECTIONS, "corrections")
     new = [n for n in files if n not in known]
     changed = [n for n in files if n in known and known[n] != shas[n]]
     removed = [n for n in known if n not in files]
@@ -219,8 +221,14 @@ def plan_run(settings: Settings, load_cache: bool = True) -> Plan:
         previous_version=current_version(settings.curated_dir) if manifest else None,
         decisions_sha=decisions_sha,
         nothing_changed=bool(manifest) and not (new or changed or removed or settings.full)
-        and manifest.get("code_version") == version and manifest.get("decisions_sha") == decisions_sha,
+        and manifest.get("code_version") == version and manifest.get("decisions_sha") == decisions_sha
+        and manifest.get("corrections_sha", "") == corrections_sha,
+        corrections_sha=corrections_sha,
     )
+    if corrections_sha and not plan.nothing_changed:  # checked before anything is read (pandera: only when publishing)
+        from .corrections import read_corrections
+
+        read_corrections(settings.corrections_file)
     for name, why in refused.items():  # recorded, never read
         plan.cached[name] = as_named(failed_result(files[name], why, sha=shas[name]), name)
     if load_cache and not settings.full and not plan.nothing_changed:  # keyed by content and code, whatever the name
@@ -247,7 +255,8 @@ def run_row(plan: Plan, docs_failed: int, values: int, failures: int) -> dict:
 
 
 def version_manifest(plan: Plan, summary: dict) -> dict:
-    return {"run_id": plan.run_id, "code_version": plan.code_version, "documents": plan.shas, "decisions_sha": plan.decisions_sha, "summary": summary}
+    return {"run_id": plan.run_id, "code_version": plan.code_version, "documents": plan.shas, "decisions_sha": plan.decisions_sha,
+            "corrections_sha": plan.corrections_sha, "summary": summary}
 
 
 def run_summary(plan: Plan, counts: dict, report: Path, settings: Settings) -> RunSummary:

@@ -89,7 +89,7 @@ def _failures(df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, seve
     fc = fc.assign(column=fc["column"].where(~table_checks, None))
     fc = fc.drop_duplicates(subset=["check", "index", "column"])
     failing = [i for i in fc["index"].dropna().unique() if i in df.index]
-    described = df.loc[failing, [c for c in ("source_file", "page", "value_text", "indicator_name", "name") if c in df.columns]]
+    described = df.loc[failing, [c for c in ("source_file", "page", "value_text", "indicator_name", "name", "bbox") if c in df.columns]]
     rows_by_index = described.to_dict("index")  # the failing rows, once each (a row lookup per failure is slow)
     for f in fc.to_dict("records"):
         idx = f.get("index")
@@ -99,7 +99,7 @@ def _failures(df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, seve
             rows.append(
                 {"source_file": None, "page": None, "table": table, "check": check, "column": column,
                  "value": None if pd.isna(f["failure_case"]) else str(f["failure_case"]), "severity": "error",
-                 "message": f"{table}: {check} failed for the whole table"}
+                 "message": f"{table}: {check} failed for the whole table", "bbox": None}
             )
             continue
         bad.add(idx)
@@ -117,6 +117,7 @@ def _failures(df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, seve
                 "value": None if printed is None or (isinstance(printed, float) and pd.isna(printed)) else str(printed),
                 "severity": severity,
                 "message": f"{descriptions.get(check_name, check_name)} ({name})".strip(),
+                "bbox": row.get("bbox"),
             }
         )
     return pd.DataFrame(rows, columns=FAILURE_COLUMNS), bad

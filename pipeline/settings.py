@@ -13,6 +13,7 @@ class Settings:
     curated_dir: Path = Path("curated")
     reports_dir: Path = Path("reports")
     decisions_file: Path = Path("review/decisions.csv")  # reviewers' same/different calls on indicator pairs
+    corrections_file: Path = Path("review/corrections.csv")  # reviewers' corrections of values read wrong
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     timeout_s: float = 300.0  # wall time one document may take before it is killed
     memory_mb: int = 2048  # address-space cap of a document's worker process
@@ -27,7 +28,7 @@ class Settings:
     dask_address: str | None = None  # run extraction tasks on this Dask scheduler (tcp://host:8786)
 
     def __post_init__(self) -> None:
-        for name in ("raw_dir", "curated_dir", "reports_dir", "decisions_file"):
+        for name in ("raw_dir", "curated_dir", "reports_dir", "decisions_file", "corrections_file"):
             object.__setattr__(self, name, Path(getattr(self, name)))
         if self.workers < 1:
             raise ValueError(f"workers must be >= 1, got {self.workers}")

@@ -76,6 +76,10 @@ class IndicatorValues(pa.DataFrameModel):
     bbox: Series[object] = pa.Field(description="[x0, top, x1, bottom] of the cell, PDF points from the top-left, widened by 0.5 pt so any reader's crop holds its text")
     extractor: Series[str] = pa.Field(description="what read the table: pdfplumber-lattice, camelot-stream, ...")
     table: Series[str] = pa.Field(description="table on the page, p<page>t<n>")
+    value_read: Series[float] = pa.Field(nullable=True, description="the number as the machine read the cell, kept when a reviewer corrected `value` (review/corrections.csv); null when not corrected")
+    corrected_by: Series[str] = pa.Field(nullable=True, description="the reviewer who corrected `value`, null when the machine's reading stands")
+    corrected_on: Series[str] = pa.Field(nullable=True, description="the date of the correction, YYYY-MM-DD")
+    correction_note: Series[str] = pa.Field(nullable=True, description="the reviewer's note, and the line of review/corrections.csv")
 
     @pa.check("bbox", element_wise=True)
     def bbox_is_a_box(cls, b) -> bool:
@@ -258,6 +262,7 @@ class ValidationFailures(pa.DataFrameModel):
     value: Series[str] = pa.Field(nullable=True, description="the printed value (value_text) of the row")
     severity: Series[str] = pa.Field(isin=["error", "warning"])
     message: Series[str]
+    bbox: Series[object] = pa.Field(nullable=True, description="[x0, top, x1, bottom] of the cell (or block of cells) the failure is about, PDF points from the top-left; null for a whole page or document")
 
 
 CURATED: dict[str, type[pa.DataFrameModel]] = {
