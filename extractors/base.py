@@ -162,6 +162,8 @@ class TableExtractor:
     # -- steps -------------------------------------------------------------------------------
     def route(self, page) -> str | None:
         """"ruled", "text" (a borderless table may be there) or None (no table): cheap, before parsing."""
+        if getattr(page, "is_ocr", False):  # a scanned page was routed on its image (extractors/scan.py)
+            return page.route_hint
         if self.pdf_path and not self._routed:
             self._routes, self._heights = route_document(self.pdf_path)
             self._routed = True
@@ -178,7 +180,7 @@ class TableExtractor:
         stream, kept when it reads as a table.
         """
         number = page.page_number
-        use_camelot = self.settings.camelot_for_borderless and self.pdf_path
+        use_camelot = self.settings.camelot_for_borderless and self.pdf_path and not getattr(page, "is_ocr", False)  # camelot reads the file's text layer: a scan has none
         if route == "text":
             grids = self._caption(self._stream_tables(number, float(page.height)), lines) if use_camelot else []
             return grids if self.page_quality(grids, previous, lines, page) > 0 else []

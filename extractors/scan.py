@@ -1,0 +1,478 @@
+"""A scanned page made into the page the born-digital path reads: its words with boxes (PDF points, chars
+spread over each word) and its ruling lines (found on the image with OpenCV morphology, given as line
+objects), inside a pdfplumber page. The grid, layout and values stages then read it as any other page:
+there is no second interpreter.
+
+    render (SCALE) -> orientation and skew (projection profiles) -> ruling lines (morphology)
+    -> route on the image (rules that cross: a table; else not recognised)
+    -> words: lines found by the detector on the image without its rules, cut into words at blank
+       columns, each word recognised with a confidence; a word with digits recognised a second time
+       from a different crop, to see whether its digits read two ways
+
+Boxes of a page turned upright are in the upright frame (as pdfplumber gives a /Rotate page's).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+
+import numpy as np
+from pdfplumber.page import Page
+
+from .vocabulary import HEADER_WORDS
+
+log = logging.getLogger(__name__)
+
+SCALE = 3.0  # render scale (216 dpi): words are cut and recognised at this size (at 144 dpi small print reads worse)
+ROUTE_SCALE = 1.5  # every page is first rendered at 108 dpi: orientation, skew and rules, to route it
+PROFILE_SCALE = 1 / 3  # the coarse search for orientation and skew runs on a copy this size of it (36 dpi)
+SKEW_MAX, SKEW_STEP = 4.0, 0.25  # degrees: the skews tried, either way, for the sharpest row profile
+SKEW_FINE = 0.05  # degrees: the best skew is then refined in these steps, on the route image (a rule 1000 pt
+# long drifts 1 px at 108 dpi)
+SKEW_MIN = 0.1  # degrees: a smaller skew is left alone (rotating costs and blurs)
+TURN_MARGIN = 1.15  # a page is turned when its turned row profile is this much sharper than its own
+RULE_MIN_PT = 18.0  # points: a ruling line is at least this long (longer than any glyph's stroke)
+RULE_PIECE_PT = 6.0  # points: a rule is found as runs of ink at least this long, joined (a scanned rule is broken,
+RULE_STEM_PT = 10.0  # a dashed row rule in short dashes); a column rule's pieces are longer than a letter's stem
+RULE_MAX_THICK_PT = 3.0  # points: and no thicker (a filled band is not a line)
+RULE_GAP_PT = 2.0  # points: breaks this short in a scanned line are closed on the image
+RULE_JOIN_PT = 20.0  # points: pieces of one rule (in line, within RULE_ALIGN_PT) this far apart are one rule:
+RULE_ALIGN_PT = 1.5  # a faint scanned rule comes in pieces; a rule left out over a merged cell is wider than a cell
+RULE_REACH_PT = 20.0  # points: a rule's end this close to a crossing rule is carried to it (rules end on rules)
+RULE_INKED = 0.5  # a joined rule is inked over at least this share of its length (a dashed rule is)
+RULE_BESIDE_PT, RULE_BESIDE_INK = 1.0, 0.15  # the rows of pixels up to this far either side of a rule are each
+# inked along less than this share of its length (a rule stands clear, about 0.01 on the real scans; strokes
+# of bold letters run together have the letters' ink beside them, 0.2 and more)
+MIN_RULES = 2  # horizontal and vertical rules each, crossing: a ruled table to read
+INK_THRESHOLD = 0  # 0: Otsu's threshold
+DET_SCALE = 1.5  # the detector reads the page at this scale of the PDF (108 dpi: at 72 it runs words together)
+DET_BAND, DET_OVERLAP = 480, 96  # px: the detector reads the page in overlapping bands (bounded memory)
+BLANK_BETWEEN_WORDS = 0.2  # a blank run at least this fraction of the line's height separates two words
+MIN_WORD_PX = 3  # px: narrower pieces of a line are specks
+MIN_SCORE = 0.5  # a word recognised below this is dropped as noise
+HEADER_MIN = 6  # letters: a shorter word is not spelled as a header word (one letter is too much of it)
+PAGE_BUDGET_S = 30.0  # seconds: recognition of one page stops here (the page is then partial)
+
+
+@dataclass
+class OcrWord:
+    text: str
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (upright frame)
+    confidence: float
+    second_reading: str | None = None  # a word with digits: what a second crop read (None: not read again)
+
+    @property
+    def ambiguous(self) -> bool:
+        """Its digits read two ways."""
+        return self.second_reading is not None and _digits(self.second_reading) != _digits(self.text)
+
+
+@dataclass
+class ScannedPage:
+    """What the image of one page gave: its orientation, rules and words."""
+
+    page_number: int
+    width: float  # points, upright frame
+    height: float
+    turn: int  # quarter turns clockwise applied to stand the page upright
+    skew: float  # degrees corrected
+    rules: list[tuple[float, float, float, float]]  # x0, top, x1, bottom (points): a rule's extent
+    words: list[OcrWord] = field(default_factory=list)
+    table: bool = False  # rules cross like a table's: recognised in full
+    timed_out: bool = False
+    seconds: float = 0.0
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+# -- the image -----------------------------------------------------------------------------------
+def render_gray(pdfium_page, scale: float = SCALE) -> np.ndarray:
+    """The page as a grey image (uint8), `scale` px a point."""
+    bitmap = pdfium_page.render(scale=scale, grayscale=True)
+    try:
+        array = bitmap.to_numpy()
+        return np.array(array[..., 0] if array.ndim == 3 else array)
+    finally:
+        bitmap.close()
+
+
+def _ink(gray: np.ndarray) -> np.ndarray:
+    """Dark pixels (True), by Otsu's threshold."""
+    import cv2
+
+    _, binary = cv2.threshold(gray, INK_THRESHOLD, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return binary
+
+
+def _profile_sharpness(ink: np.ndarray) -> float:
+    """How sharply the rows of ink alternate with blank rows: the variance of the row sums."""
+    return float(np.var(ink.sum(axis=1, dtype=np.float64)))
+
+
+def _rotate(image: np.ndarray, degrees: float, fill: int) -> np.ndarray:
+    import cv2
+
+    h, w = image.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=fill)
+
+
+def orientation(gray: np.ndarray) -> tuple[int, float]:  # gray: the page at ROUTE_SCALE
+    """(quarter turns, skew in degrees) that stand the page's text in level rows: the row profile of a
+    page's ink is sharpest when its lines of text lie along the rows. The sideways case is measured as
+    the page turned a quarter; which way round it is read is settled later by recognition."""
+    import cv2
+
+    small = cv2.resize(gray, None, fx=PROFILE_SCALE, fy=PROFILE_SCALE, interpolation=cv2.INTER_AREA)
+    ink = (_ink(small) > 0).astype(np.uint8)
+    best = (0.0, 0, 0.0)
+    for turn, image in ((0, ink), (1, np.ascontiguousarray(np.rot90(ink, -1)))):
+        for k in range(-int(SKEW_MAX / SKEW_STEP), int(SKEW_MAX / SKEW_STEP) + 1):
+            angle = k * SKEW_STEP
+            s = _profile_sharpness(_rotate(image, angle, 0) if angle else image)
+            if turn == 1:
+                s /= TURN_MARGIN  # a page stays as it is unless turning it is clearly better
+            if s > best[0]:
+                best = (s, turn, angle)
+    _, turn, coarse = best
+    ink = (_ink(gray) > 0).astype(np.uint8)
+    if turn:
+        ink = np.ascontiguousarray(np.rot90(ink, -1))
+    steps = round(SKEW_STEP / SKEW_FINE)
+    fine = max((coarse + k * SKEW_FINE for k in range(-steps, steps + 1)), key=lambda a: _profile_sharpness(_rotate(ink, a, 0) if a else ink))
+    return turn, (round(fine, 2) if abs(fine) >= SKEW_MIN else 0.0)
+
+
+def upright(gray: np.ndarray, turn: int, skew: float) -> np.ndarray:
+    """The image turned `turn` quarters clockwise and rotated by `skew` degrees (counter-clockwise)."""
+    image = np.ascontiguousarray(np.rot90(gray, -turn)) if turn % 4 else gray
+    return _rotate(image, skew, 255) if skew else image
+
+
+# -- ruling lines --------------------------------------------------------------------------------
+def ruling_lines(gray: np.ndarray, scale: float = SCALE) -> tuple[list[tuple], list[tuple], np.ndarray]:
+    """Horizontal and vertical rules (x0, top, x1, bottom in px) found by opening the ink with a long thin
+    kernel each way (as camelot's lattice does), pieces joined into rules; and the image with the rules
+    painted out (white), for the recogniser."""
+    import cv2
+
+    ink = _ink(gray)
+    close = cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, round(RULE_GAP_PT * scale)), 1))
+    clean = gray.copy()
+    out = []
+    for horizontal in (True, False):
+        piece = max(3, round((RULE_PIECE_PT if horizontal else RULE_STEM_PT) * scale))
+        kernel = (piece, 1) if horizontal else (1, piece)
+        mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, close if horizontal else np.ascontiguousarray(close.T))
+        _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        pieces = [(float(x), float(y), float(x + w), float(y + h), float(w if horizontal else h))
+                  for x, y, w, h, _ in stats[1:] if (h if horizontal else w) <= RULE_MAX_THICK_PT * scale]
+        rules = []
+        for r, inked in _joined(pieces, horizontal, RULE_JOIN_PT * scale, RULE_ALIGN_PT * scale):
+            length = (r[2] - r[0]) if horizontal else (r[3] - r[1])
+            if length >= RULE_MIN_PT * scale and inked >= RULE_INKED * length and not _in_text(ink, r, horizontal, RULE_BESIDE_PT * scale):
+                rules.append(r)
+                x0, y0, x1, y1 = (int(v) for v in r)
+                clean[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2][mask[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2] > 0] = 255
+        out.append(rules)
+    reach = RULE_REACH_PT * scale
+    return _reach(out[0], out[1], True, reach), _reach(out[1], out[0], False, reach), clean
+
+
+def _reach(rules: list[tuple], across: list[tuple], horizontal: bool, reach: float) -> list[tuple]:
+    """Each rule's ends carried to the crossing rule within `reach` beyond them (a scanned rule fades
+    before it meets the rule it ends on; pdfplumber joins edges only within its snap tolerance)."""
+    a, b, c, d = (0, 2, 1, 3) if horizontal else (1, 3, 0, 2)
+    out = []
+    for r in rules:
+        r = list(r)
+        mid = (r[c] + r[d]) / 2
+        spans = [((o[a] + o[b]) / 2) for o in across if o[c] - reach <= mid <= o[d] + reach]
+        if before := [p for p in spans if r[a] - reach <= p < r[a]]:
+            r[a] = min(before)
+        if after := [p for p in spans if r[b] < p <= r[b] + reach]:
+            r[b] = max(after)
+        out.append(tuple(r))
+    return out
+
+
+def _in_text(ink: np.ndarray, rule: tuple, horizontal: bool, beside: float) -> bool:
+    """Whether a found rule is the strokes of a line of bold text: ink just beside it, along much of it."""
+    x0, y0, x1, y1 = (int(v) for v in rule)
+    if not horizontal:
+        ink, (x0, y0, x1, y1) = ink.T, (y0, x0, y1, x1)
+    rows = [y0 - d for d in range(1, max(1, round(beside)) + 1) if y0 - d >= 0]
+    rows += [y1 + d - 1 for d in range(1, max(1, round(beside)) + 1) if y1 + d - 1 < ink.shape[0]]
+    return any((ink[y, x0:x1] > 0).mean() >= RULE_BESIDE_INK for y in rows)
+
+
+def _joined(segments: list[tuple], horizontal: bool, gap: float, align: float) -> list[tuple[tuple, float]]:
+    """Pieces of one rule (x0, top, x1, bottom, inked length) joined: in line (their middles within
+    `align` across, chained) and at most `gap` apart along; each rule with its inked length."""
+    a, b, c, d = (0, 2, 1, 3) if horizontal else (1, 3, 0, 2)  # along: a..b, across: c..d
+    groups: list[list[tuple]] = []
+    for s in sorted(segments, key=lambda s: s[c] + s[d]):
+        if groups and (s[c] + s[d]) / 2 - (groups[-1][-1][c] + groups[-1][-1][d]) / 2 <= align:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    out = []
+    for group in groups:
+        run: list[float] | None = None
+        for s in sorted(group, key=lambda s: s[a]):
+            if run is not None and s[a] - run[b] <= gap:
+                run[b], run[c], run[d], run[4] = max(run[b], s[b]), min(run[c], s[c]), max(run[d], s[d]), run[4] + s[4]
+                continue
+            if run is not None:
+                out.append((tuple(run[:4]), run[4]))
+            run = list(s)
+        out.append((tuple(run[:4]), run[4]))
+    return out
+
+
+def _crossing(horizontal: list[tuple], vertical: list[tuple], tol: float) -> bool:
+    """At least MIN_RULES rules each way, and rules that cross (a table's frame, not underlines)."""
+    if len(horizontal) < MIN_RULES or len(vertical) < MIN_RULES:
+        return False
+    crossings = sum(1 for h in horizontal for v in vertical
+                    if h[0] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[1] <= v[3] + tol)
+    return crossings >= MIN_RULES * MIN_RULES
+
+
+# -- words ---------------------------------------------------------------------------------------
+def _detect(engine, image: np.ndarray) -> list[np.ndarray]:
+    """Text boxes (4 corners, px of `image`), found band by band (see ocr._detect)."""
+    height, step, half = image.shape[0], DET_BAND - DET_OVERLAP, DET_OVERLAP / 2
+    boxes = []
+    for top in range(0, max(1, height - DET_OVERLAP), step):
+        found, _ = engine.text_det(image[top : top + DET_BAND])
+        low = top + half if top else 0
+        high = top + DET_BAND - half if top + DET_BAND < height else height
+        boxes += [b + np.array((0, top), b.dtype) for b in (found if found is not None else []) if low <= b[:, 1].mean() + top < high]
+    return boxes
+
+
+def _word_spans(crop: np.ndarray) -> list[tuple[int, int]]:
+    """A line image's words: (x0, x1) column spans cut at blank runs of at least BLANK_BETWEEN_WORDS of
+    its height."""
+    dark = crop < (int(crop.max()) + int(crop.min())) // 2
+    ink_cols = dark.any(axis=0)
+    spans, start, last = [], None, None
+    gap_min = max(2, BLANK_BETWEEN_WORDS * crop.shape[0])
+    for x in np.flatnonzero(ink_cols).tolist():
+        if start is None:
+            start = last = x
+        elif x - last - 1 >= gap_min:
+            spans.append((start, last + 1))
+            start = x
+        last = x
+    if start is not None:
+        spans.append((start, last + 1))
+    return [(a, b) for a, b in spans if b - a >= MIN_WORD_PX]
+
+
+def _rgb(crop: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(np.repeat(crop[:, :, None], 3, axis=2))
+
+
+def read_words(engine, image: np.ndarray, scale: float, deadline: float) -> tuple[list[OcrWord], bool]:
+    """Every word of an upright page image (rules painted out) with its box in points and the recogniser's
+    confidence; True as well when the deadline stopped it."""
+    import cv2
+
+    f = scale / DET_SCALE
+    small = cv2.resize(image, None, fx=1 / f, fy=1 / f, interpolation=cv2.INTER_AREA)
+    boxes = _detect(engine, _rgb(small))
+    words: list[OcrWord] = []
+    pad = 2
+    for b in sorted(boxes, key=lambda b: (b[:, 1].min(), b[:, 0].min())):
+        if time.monotonic() > deadline:
+            return words, True
+        x0, x1 = max(0, int(b[:, 0].min() * f) - pad), min(image.shape[1], int(b[:, 0].max() * f) + pad)
+        y0, y1 = max(0, int(b[:, 1].min() * f) - pad), min(image.shape[0], int(b[:, 1].max() * f) + pad)
+        line = image[y0:y1, x0:x1]
+        if line.size == 0:
+            continue
+        spans = _word_spans(line)
+        crops = [_rgb(line[:, max(0, a - pad) : bb + pad]) for a, bb in spans]
+        if not crops:
+            continue
+        found = []
+        for (a, bb), read in zip(spans, engine.text_rec(crops, return_word_box=True)[0]):
+            found += _tokens(read, (x0 + max(0, a - pad)) / scale, (bb - a + 2 * pad) / scale, y0 / scale, y1 / scale)
+        if numeric := [w for w in found if any(c.isdigit() for c in w.text)]:
+            _read_again(engine, image, scale, numeric)
+        words += found
+    return words, False
+
+
+def _tokens(read: tuple, left: float, width: float, top: float, bottom: float) -> list[OcrWord]:
+    """A recognised crop's words (split at the spaces the recogniser read), each placed by where its
+    characters were read along the crop, with the least confident of its characters' confidences."""
+    text, score = read[0], read[1]
+    if not text or score < MIN_SCORE or len(read) < 3:
+        return []
+    columns, char_groups, position_groups, _, confidences = read[2]  # groups: runs of one script
+    chars = [c for g in char_groups for c in g]
+    positions = [p for g in position_groups for p in g]
+    step = width / max(1, columns)
+    out, start = [], None
+    for k, ch in enumerate([*chars, " "]):
+        if ch.strip() and start is None:
+            start = k
+        elif not ch.strip() and start is not None:
+            word = unicodedata.normalize("NFKC", "".join(chars[start:k])).strip()
+            x0 = left + max(0.0, positions[start] - 0.5) * step
+            x1 = left + min(columns, positions[k - 1] + 1.5) * step
+            if word:
+                out.append(OcrWord(header_word(word), (x0, top, x1, bottom), float(min(confidences[start:k]))))
+            start = None
+    return out
+
+
+def header_word(word: str) -> str:
+    """A recognised word one letter away from a table-header word of at least HEADER_MIN letters, spelled as
+    the header word (the recogniser reads "Realisasl", "Capalan", "Alokas!"): the layout stage finds its
+    columns by these words. Words with digits are never changed."""
+    from rapidfuzz.distance import Levenshtein
+
+    lower = word.lower()
+    if len(lower) < HEADER_MIN or any(c.isdigit() for c in lower) or lower in HEADER_WORDS:
+        return word
+    for known in HEADER_WORDS:
+        if len(known) >= HEADER_MIN and Levenshtein.distance(lower, known, score_cutoff=1) <= 1:
+            return known.upper() if word.isupper() else known.capitalize() if word[:1].isupper() else known
+    return word
+
+
+def _read_again(engine, image: np.ndarray, scale: float, words: list[OcrWord]) -> None:
+    """Each word with digits recognised a second time from a crop with a wider margin: a recogniser unsure
+    of a digit tends to read it differently (3/8, 1/7) when the crop moves."""
+    crops = []
+    for w in words:
+        x0, top, x1, bottom = (round(v * scale) for v in w.box)
+        m = max(2, (bottom - top) // 6)
+        crops.append(_rgb(image[max(0, top - m) : bottom + m, max(0, x0 - m) : x1 + m]))
+    for w, (text, _score) in zip(words, engine.text_rec(crops)[0]):
+        w.second_reading = unicodedata.normalize("NFKC", text).strip()
+
+
+# -- the page ------------------------------------------------------------------------------------
+def scan_page(engine, pdfium_page, page_number: int, budget_s: float = PAGE_BUDGET_S) -> ScannedPage:
+    """One page's image read: turned upright, its rules found, and, when its rules cross like a table's,
+    rendered again at SCALE and every word recognised (a page without a ruled table is not recognised:
+    prose costs and gives no value). Stops recognising after `budget_s` (`timed_out`)."""
+    start = time.monotonic()
+    gray = render_gray(pdfium_page, ROUTE_SCALE)
+    turn, skew = orientation(gray)
+    horizontal, vertical, _ = ruling_lines(upright(gray, turn, skew), ROUTE_SCALE)
+    del gray
+    width, height = float(pdfium_page.get_width()), float(pdfium_page.get_height())
+    if turn % 2:
+        width, height = height, width
+    page = ScannedPage(page_number, width, height, turn, skew, [])
+    page.table = _crossing(horizontal, vertical, RULE_GAP_PT * ROUTE_SCALE * 3)
+    if page.table:
+        image = upright(render_gray(pdfium_page, SCALE), turn, skew)
+        if turn and _upside_down(engine, image, SCALE):
+            page.turn, image = turn + 2, np.ascontiguousarray(image[::-1, ::-1])
+        horizontal, vertical, clean = ruling_lines(image, SCALE)
+        del image
+        page.rules = [tuple(v / SCALE for v in r) for r in horizontal + vertical]
+        page.words, page.timed_out = read_words(engine, clean, SCALE, start + budget_s)
+    page.seconds = time.monotonic() - start
+    return page
+
+
+UPSIDE_DOWN_SAMPLE = 12  # lines of a turned page the direction classifier looks at
+
+
+def _upside_down(engine, image: np.ndarray, scale: float) -> bool:
+    """Whether a page turned upright by a quarter turn reads upside down (it was turned the other way):
+    the recogniser's direction classifier (0 or 180 degrees) on the page's widest lines, by majority."""
+    import cv2
+
+    f = scale / DET_SCALE
+    small = cv2.resize(image, None, fx=1 / f, fy=1 / f, interpolation=cv2.INTER_AREA)
+    boxes = sorted(_detect(engine, _rgb(small)), key=lambda b: -(b[:, 0].max() - b[:, 0].min()))[:UPSIDE_DOWN_SAMPLE]
+    if not boxes:
+        return False
+    crops = engine.get_crop_img_list(_rgb(small), boxes)
+    _, labels, _ = engine.text_cls(crops)
+    return sum(1 for label, _ in labels if label == "180") > len(labels) / 2
+
+
+OCR_FONT = "OCR"  # the fontname of a recognised char
+
+
+class OcrPage(Page):
+    """A pdfplumber page whose objects are what the page's image gave (`ScannedPage`): a char per
+    recognised character (a word's box shared evenly among its characters, a zero-width space after each
+    word) and a line per ruling line. Everything above it (`find_tables`, `extract_words`, `crop`) reads it
+    as a page with a text layer. A page turned upright has its width and height swapped."""
+
+    is_ocr = True
+
+    def __init__(self, page: Page, scanned: ScannedPage):
+        super().__init__(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+        self.scanned = scanned
+        self.bbox = self.mediabox = self.cropbox = (0, 0, scanned.width, scanned.height)
+        self._words: dict[tuple, list[dict]] = {}
+
+    @property
+    def route_hint(self) -> str | None:
+        """The route read on the image: "ruled" when its rules cross like a table's, else no table."""
+        return "ruled" if self.scanned.table else None
+
+    def extract_words(self, **kwargs) -> list[dict]:
+        key = tuple(sorted(kwargs.items()))
+        if key not in self._words:
+            self._words[key] = super().extract_words(**kwargs)
+        return self._words[key]
+
+    def close(self) -> None:
+        super().close()
+        self._words.clear()
+
+    def parse_objects(self) -> dict[str, list[dict]]:
+        chars = [c for w in self.scanned.words for c in self._chars(w)]
+        lines = [self._line(r) for r in self.scanned.rules]
+        return {k: v for k, v in (("char", chars), ("line", lines)) if v}
+
+    def _obj(self, kind: str, x0: float, top: float, x1: float, bottom: float, **extra) -> dict:
+        h = float(self.height)
+        return {"object_type": kind, "page_number": self.page_number, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                "y0": h - bottom, "y1": h - top, "width": x1 - x0, "height": bottom - top, "doctop": self.initial_doctop + top, **extra}
+
+    def _chars(self, word: OcrWord) -> list[dict]:
+        """The word's characters, its box shared among them in proportion to their count; the recogniser's
+        spaces are kept as zero-width chars, and one ends the word."""
+        x0, top, x1, bottom = word.box
+        step = (x1 - x0) / max(1, len(word.text))
+        size = bottom - top
+        out = []
+        for k, ch in enumerate(word.text):
+            left = x0 + k * step
+            out.append(self._obj("char", left, top, left if ch == " " else left + step, bottom, text=ch, fontname=OCR_FONT,
+                                 size=size, upright=True, matrix=(1, 0, 0, 1, left, float(self.height) - bottom)))
+        out.append(self._obj("char", x1, top, x1, bottom, text=" ", fontname=OCR_FONT, size=size, upright=True,
+                             matrix=(1, 0, 0, 1, x1, float(self.height) - bottom)))
+        return out
+
+    def _line(self, rule: tuple) -> dict:
+        """A rule as a line along its middle (a horizontal one has top == bottom, as pdfplumber's edges want)."""
+        x0, top, x1, bottom = rule
+        if x1 - x0 >= bottom - top:
+            y = (top + bottom) / 2
+            return self._obj("line", x0, y, x1, y, linewidth=bottom - top, stroke=True, fill=False, pts=[(x0, y), (x1, y)],
+                             stroking_color=(0,), non_stroking_color=None, dash=None, evenodd=False)
+        x = (x0 + x1) / 2
+        return self._obj("line", x, top, x, bottom, linewidth=x1 - x0, stroke=True, fill=False, pts=[(x, top), (x, bottom)],
+                         stroking_color=(0,), non_stroking_color=None, dash=None, evenodd=False)
