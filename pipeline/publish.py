@@ -28,9 +28,10 @@ from schemas.tables import (
 )
 
 from .catalogue import apply_catalogue, build_catalogue, load_decisions
+from .corrections import apply_corrections, read_corrections
 from .decisions import unmatched
 from .plan import Plan, RunSummary, run_row, run_summary, version_manifest
-from .report import write_report, write_review_queue
+from .report import REVIEW_PAIRS, mark_pending, save_review_pairs, write_desk
 from .results import DocumentResult
 from .settings import Settings
 from .store import begin_version, commit_version, prune_cache, write_atomic
@@ -184,6 +185,12 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
     notes, frames["extra_failures"] = decisions_matching_nothing(decisions, printed, settings, frames["extra_failures"])
     for t in ("indicator_values", "indicator_attributes"):
         frames[t] = apply_catalogue(frames[t], id_map)
+    # the reviewers' corrections, on the final ids and before the checks (a corrected value is checked too)
+    frames["indicator_values"], listed, stale = apply_corrections(frames["indicator_values"], frames["documents"],
+                                                                  read_corrections(settings.corrections_file), settings.corrections_file)
+    if listed:
+        frames["extra_failures"] = pd.concat([frames["extra_failures"], pd.DataFrame(listed, columns=FAILURE_COLUMNS)], ignore_index=True)
+    notes = notes + stale
     tables = validate(frames)
     catalogue = typed(catalogue, Indicators)
     Indicators.validate(catalogue)
@@ -212,8 +219,15 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
     tmp = begin_version(settings.curated_dir, plan.run_id)
     for name, df in tables.items():
         write_parquet(df, tmp / f"{name}.parquet")
-    commit_version(settings.curated_dir, tmp, version_manifest(plan, summary), settings.keep_versions)
-    report = write_report(docs, values, failures, settings.reports_dir, tables["page_coverage"])
-    write_review_queue(review_pairs, settings.reports_dir)
+    save_review_pairs(review_pairs, tmp / REVIEW_PAIRS)
+    mark_pending(settings.reports_dir, plan.run_id)  # from here until the report is written, it says it is coming
+    commit_version(settings.curated_dir, tmp, {**version_manifest(plan, summary), "tables_of": plan.run_id}, settings.keep_versions)
+    report = write_desk(tables, review_pairs, plan.run_id, settings.reports_dir, report_sources(plan), settings.workers)
     prune_cache(settings.curated_dir, set(plan.shas.values()))
     return run_summary(plan, summary, report, settings)
+
+
+def report_sources(plan: Plan) -> dict[str, Path]:
+    """The PDFs the report renders pages of, by source_file: the files as planned (a refused entry has no page
+    to show, so none is asked of it)."""
+    return dict(plan.files)

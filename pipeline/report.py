@@ -1,61 +1,82 @@
-"""The reviewer's reports: `validation.html` (per document its status, then its failures grouped by check,
-with page and printed value) and the review queue of indicator pairs (`review_queue.html` / `.csv`).
+"""The reviewer's desk, written beside each published version:
 
-Everything from a PDF is data: the one jinja2 environment autoescapes every value put into a page.
+    reports/
+      validation.html        every document: status, reason, value cells, findings by check (filterable)
+      docs/<key>.html        one page per document: metadata, findings each with a crop of its cell and the
+                             line to add to review/corrections.csv, the pages as read (values outlined)
+      img/<digest>.png       page images and crops, content-addressed (`evidence`): written once
+      review_queue.html/.csv indicator pairs to settle in review/decisions.csv, a crop of each name
+      findings.csv           every finding with its line to add, for a spreadsheet
+
+Every page names the version whose tables it shows (`<meta name="kinerja-version">`). While a version is
+published the entry points say so (`mark_pending`), so a run killed between publishing and writing the report
+never leaves an old report beside new data; the next run, even one with nothing new, writes the report of the
+current version again (`report_version` differs from it).
+
+Everything from a PDF is data: the one jinja2 environment autoescapes every value put into a page, the pages'
+Content-Security-Policy runs only the report's own script, and CSV cells a spreadsheet would run start with a quote.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .catalogue import REVIEW_COLUMNS
+from .corrections import DROPPED, STALE, correction_line
+from .evidence import PAGE_SCALE, Rendered, Wanted, render_document
+from .reportmark import PENDING
 from .results import LOW_COVERAGE
 from .store import write_bytes
 
-_ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+_ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=select_autoescape(default=True, default_for_string=True))
 
-_VALIDATION = """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>kinerja validation report</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:2em;color:#222} table{border-collapse:collapse;margin:.5em 0 1.5em}
-td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}
-.ok,.covered{color:#176117}.low,.partial{color:#8a6100}.failed,.error{color:#a31515}.needs_ocr{color:#5a3fa0}.warning{color:#8a6100}
-h2{margin-top:2em;border-bottom:1px solid #ddd} summary{cursor:pointer;font-weight:600}
-</style></head><body>
-<h1>kinerja: validation report</h1>
-<p>{{ n_docs }} documents: {% for s, n in status_counts %}<span class="{{ s }}">{{ n }} {{ s }}</span>{% if not loop.last %}, {% endif %}{% endfor %}.
-{{ n_values }} values written; {{ n_errors }} rows held back (error), {{ n_warnings }} warnings.
-{% if n_cells %}Of the {{ n_cells }} value-like cells on table pages, {{ n_cells_read }} were read; coverage (read or knowingly skipped) {{ "%.2f"|format(coverage) }}.{% endif %}</p>
-<table><tr><th>document</th><th>type</th><th>agency</th><th>region</th><th>years</th><th>pages</th><th title="value-like cells on its table pages: read / counted (coverage: read or knowingly skipped)">value cells read</th><th>status</th><th>values</th><th>errors</th><th>warnings</th><th>reason</th></tr>
-{% for d in docs %}<tr><td><a href="#doc-{{ loop.index }}">{{ d.source_file }}</a></td><td>{{ d.doc_type }}</td><td>{{ d.agency or "" }}</td><td>{{ d.region or "" }}</td>
-<td>{{ d.years }}</td><td>{{ d.pages if d.pages is not none else "" }}</td><td class="{{ d.coverage_class }}">{{ d.cells }}</td><td class="{{ d.status }}">{{ d.status }}</td><td>{{ d.n_values }}</td><td>{{ d.n_errors }}</td><td>{{ d.n_warnings }}</td><td>{{ d.error or "" }}</td></tr>
-{% endfor %}</table>
-{% for d in docs %}{% if d.groups %}
-<h2 id="doc-{{ loop.index }}">{{ d.source_file }} <small class="{{ d.status }}">{{ d.status }}</small></h2>
-{% for g in d.groups %}<details {% if g.severity == "error" %}open{% endif %}><summary class="{{ g.severity }}">{{ g.check }} ({{ g.severity }}, {{ g.rows|length }})</summary>
-<p>{{ g.message }}</p>
-<table><tr><th>page</th><th>column</th><th>printed value</th><th>detail</th></tr>
-{% for f in g.rows %}<tr><td>{{ f.page if f.page is not none else "" }}</td><td>{{ f.column or "" }}</td><td>{{ f.value if f.value is not none else "" }}</td><td>{{ f.message }}</td></tr>
-{% endfor %}</table></details>{% endfor %}{% endif %}{% endfor %}
-</body></html>
-"""
+# the report's one script (desk.js beside the pages; the pages' Content-Security-Policy runs no other): it
+# filters rows by the <select data-filter> choices (check, severity, doc_type)
+SCRIPT = (
+    "for(const s of document.querySelectorAll('select[data-filter]'))s.addEventListener('change',()=>{"
+    "const f=[...document.querySelectorAll('select[data-filter]')].filter(x=>x.value).map(x=>[x.dataset.filter,x.value]);"
+    "for(const r of document.querySelectorAll('[data-row]'))r.hidden=!f.every(([k,v])=>(r.dataset[k]||'').split(' ').includes(v));});\n"
+)
+PAGE_ORDER_NONE = 1 << 30
+REVIEW_PAIRS = "review_pairs.json"  # in a version's folder: its review queue (its report can be written again)
 
 
 def _none(v):
-    return None if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else v
+    return None if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else v
 
 
-def _page_order(row: dict) -> tuple[bool, int]:
-    return row["page"] is None, row["page"] or 0
+def _box(v) -> tuple[float, float, float, float] | None:
+    v = _none(v)
+    if v is None or isinstance(v, str) or len(v) != 4:
+        return None
+    return tuple(round(float(x), 2) for x in v)
+
+
+def _records(df: pd.DataFrame | None) -> list[dict]:
+    return [] if df is None else [{k: _none(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def _render(page: str, root: str = "", **context) -> bytes:
+    """A page of the report; `root`, the way from it to the report's folder ('../' from docs/)."""
+    return _ENV.get_template(page).render(root=root, **context).encode("utf-8")
+
+
+def doc_key(source_file: str) -> str:
+    """A document page's file name: from its source_file, never the name itself (PDF paths are data)."""
+    return hashlib.sha256(source_file.encode()).hexdigest()[:16] + ".html"
 
 
 def _cells(d: dict, covered: dict) -> tuple[str, str]:
     """A document's value cells as the report prints them ("337 / 490, coverage 0.94") and their class."""
-    cells, read = _none(d.get("value_cells")), _none(d.get("value_cells_read"))
+    cells, read = d.get("value_cells"), d.get("value_cells_read")
     if cells is None or read is None:
         return "", ""
     if not cells:
@@ -66,86 +87,248 @@ def _cells(d: dict, covered: dict) -> tuple[str, str]:
     return f"{read} / {cells}, coverage {share:.2f}", "covered" if share >= LOW_COVERAGE else "low"
 
 
-def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, page_coverage: pd.DataFrame | None = None) -> str:
-    """The reviewer's report; with `page_coverage`, each document's coverage beside its value cells."""
-    template = _ENV.from_string(_VALIDATION)
-    counts = values.groupby("source_file").size().to_dict() if len(values) else {}
-    covered: dict[str, float] = {}
-    if page_coverage is not None and len(page_coverage):
-        sums = page_coverage.groupby("source_file")[["read", "skipped", "value_cells"]].sum()
-        sums = sums[sums["value_cells"] > 0]
-        covered = ((sums["read"] + sums["skipped"]) / sums["value_cells"]).astype(float).to_dict()
-    by_group: dict[str, dict[tuple[str, str], list[dict]]] = defaultdict(lambda: defaultdict(list))
-    for r in failures.to_dict("records"):  # one pass: a report lists thousands of documents
-        f = {k: _none(v) for k, v in r.items()}
-        by_group[f["source_file"]][(f["check"], f["severity"])].append(f)
-    docs = []
-    for d in documents.sort_values("source_file").to_dict("records"):
-        groups = [
-            {"check": check, "severity": severity, "rows": sorted(rows, key=_page_order), "message": rows[0]["message"].split(" (")[0]}
-            for (check, severity), rows in by_group.get(d["source_file"], {}).items()
-        ]
-        groups.sort(key=lambda g: (g["severity"] != "error", g["check"]))
-        yf, yt = _none(d["year_from"]), _none(d["year_to"])
-        cells, coverage_class = _cells(d, covered)
-        docs.append(
-            {
-                **{k: _none(v) for k, v in d.items()},
-                "years": "" if yf is None else (str(yf) if yf == yt else f"{yf}-{yt}"),
-                "n_values": counts.get(d["source_file"], 0),
-                "n_errors": sum(len(g["rows"]) for g in groups if g["severity"] == "error"),
-                "n_warnings": sum(len(g["rows"]) for g in groups if g["severity"] == "warning"),
-                "groups": groups,
-                "cells": cells,
-                "coverage_class": coverage_class,
-            }
+def _years(d: dict) -> str:
+    yf, yt = d.get("year_from"), d.get("year_to")
+    return "" if yf is None else (str(yf) if yf == yt else f"{yf}-{yt}")
+
+
+def _by_file(df: pd.DataFrame | None) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in _records(df):  # one pass: a report lists thousands of documents
+        out[r["source_file"]].append(r)
+    return out
+
+
+class Desk:
+    """The published version's tables, arranged by document for the report's pages."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], review_pairs: pd.DataFrame, version: str):
+        self.version = version
+        self.documents = tables["documents"].sort_values("source_file")
+        self.values = tables["indicator_values"]
+        self.failures = tables["validation_failures"]
+        self.review_pairs = review_pairs
+        self.page_coverage = tables.get("page_coverage")
+        self.values_by = _by_file(self.values)
+        self.budget_by = _by_file(tables.get("budget_lines"))
+        self.coverage_by = _by_file(self.page_coverage)
+        self.failures_by = _by_file(self.failures)
+        self.docs = _records(self.documents)
+        self.sha = {d["source_file"]: d.get("sha256") for d in self.docs}
+        self.covered: dict[str, float] = {}  # a document's share of value-like cells read or knowingly skipped
+        if self.page_coverage is not None and len(self.page_coverage):
+            sums = self.page_coverage.groupby("source_file")[["read", "skipped", "value_cells"]].sum()
+            sums = sums[sums["value_cells"] > 0]
+            self.covered = ((sums["read"] + sums["skipped"]) / sums["value_cells"]).astype(float).to_dict()
+
+    def wanted(self) -> dict[str, Wanted]:
+        """Per document, the pages to show whole (every page read as a table or named by a finding) and the
+        crops (each finding's cell; each name of the review queue where it is printed)."""
+        out: dict[str, Wanted] = defaultdict(Wanted)
+        for name, rows in (*self.values_by.items(), *self.budget_by.items(), *self.coverage_by.items()):
+            out[name].pages.update(r["page"] for r in rows if r.get("page"))
+        for name, rows in self.failures_by.items():
+            for f in rows:
+                if f["page"]:
+                    out[name].pages.add(f["page"])
+                    if (box := _box(f.get("bbox"))) is not None:
+                        out[name].crops.add((f["page"], box))
+        for where in self._name_places().values():
+            out[where[0]].crops.add((where[1], where[2]))
+        return {k: v for k, v in out.items() if k is not None}
+
+    def _name_places(self) -> dict[str, tuple[str, int, tuple]]:
+        """Where each name of the review queue is printed: its first value's file, page and cell (the crop
+        spans the page's width, so the name at the row's start is in it)."""
+        names = set(self.review_pairs["name_a"]) | set(self.review_pairs["name_b"]) if len(self.review_pairs) else set()
+        places: dict[str, tuple[str, int, tuple]] = {}
+        for name, rows in self.values_by.items():
+            for v in rows:
+                if v["indicator_name"] in names and v["indicator_name"] not in places and (box := _box(v["bbox"])):
+                    places[v["indicator_name"]] = (name, v["page"], box)
+        return places
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def index(self) -> bytes:
+        docs = [self._summary(d) for d in self.docs]
+        general = [f for f in self.failures_by.get(None, [])]
+        checks = sorted({f["check"] for rows in self.failures_by.values() for f in rows})
+        n_cells = int(self.documents["value_cells"].fillna(0).sum()) if "value_cells" in self.documents and len(self.documents) else 0
+        n_read = int(self.documents["value_cells_read"].fillna(0).sum()) if n_cells else 0
+        pc = self.page_coverage
+        n_covered = int((pc["read"] + pc["skipped"]).sum()) if pc is not None and len(pc) else n_read
+        n_corrected = int(self.values["corrected_by"].notna().sum()) if "corrected_by" in self.values else 0
+        return _render(
+            "index.html", version=self.version, docs=docs, general=general, n_docs=len(self.docs),
+            status_counts=list(self.documents["status"].value_counts().sort_index().items()) if len(self.documents) else [],
+            n_values=len(self.values), n_cells=n_cells, n_cells_read=n_read, coverage=n_covered / n_cells if n_cells else 0.0,
+            n_errors=int((self.failures["severity"] == "error").sum()), n_warnings=int((self.failures["severity"] == "warning").sum()),
+            corrections=n_corrected,
+            filters=[{"key": "doctype", "label": "doc_type", "options": sorted({d["doc_type"] for d in self.docs})},
+                     {"key": "check", "label": "check", "options": checks},
+                     {"key": "severity", "label": "severity", "options": ["error", "warning"]}],
         )
-    status_counts = documents["status"].value_counts().sort_index().items() if len(documents) else []
-    n_cells = int(documents["value_cells"].fillna(0).sum()) if "value_cells" in documents and len(documents) else 0
-    n_read = int(documents["value_cells_read"].fillna(0).sum()) if n_cells else 0
-    n_covered = int((page_coverage["read"] + page_coverage["skipped"]).sum()) if page_coverage is not None and len(page_coverage) else n_read
-    return template.render(
-        n_cells=n_cells,
-        n_cells_read=n_read,
-        coverage=n_covered / n_cells if n_cells else 0.0,
-        docs=docs,
-        n_docs=len(documents),
-        status_counts=list(status_counts),
-        n_values=len(values),
-        n_errors=int((failures["severity"] == "error").sum()) if len(failures) else 0,
-        n_warnings=int((failures["severity"] == "warning").sum()) if len(failures) else 0,
-    )
+
+    def _summary(self, d: dict) -> dict:
+        failures = self.failures_by.get(d["source_file"], [])
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for f in failures:
+            groups[(f["check"], f["severity"])].append(f)
+        cells, coverage_class = _cells(d, self.covered)
+        return {
+            **d, "href": f"docs/{doc_key(d['source_file'])}", "years": _years(d), "cells": cells, "coverage_class": coverage_class,
+            "n_values": len(self.values_by.get(d["source_file"], [])), "n_budget": len(self.budget_by.get(d["source_file"], [])),
+            "n_errors": sum(f["severity"] == "error" for f in failures), "n_warnings": sum(f["severity"] == "warning" for f in failures),
+            "groups": sorted(({"check": c, "severity": s, "rows": rows} for (c, s), rows in groups.items()), key=lambda g: (g["severity"] != "error", g["check"])),
+            "checks": sorted({f["check"] for f in failures}), "severities": sorted({f["severity"] for f in failures}),
+        }
+
+    def document(self, d: dict, rendered: Rendered) -> bytes:
+        name, sha = d["source_file"], d.get("sha256")
+        summary = self._summary(d)
+        findings = []
+        seen: set[str] = set()
+        ordered = sorted(self.failures_by.get(name, []), key=lambda f: (f["severity"] != "error", f["check"], f["page"] or PAGE_ORDER_NONE))
+        for f in ordered:
+            box = _box(f.get("bbox"))
+            value_finding = f["table"] == "indicator_values" and f["check"] not in (STALE, DROPPED)
+            findings.append({
+                **f, "first": f["check"] not in seen, "crop": rendered.crops.get((f["page"], box)) if box else None,
+                "page_image": f["page"] in rendered.pages,
+                "line": correction_line(sha, f["page"], box, f["value"]) if value_finding and sha and box and f["page"] else None,
+            })
+            seen.add(f["check"])
+        values = sorted(self.values_by.get(name, []), key=lambda v: (v["page"], v["table"], (_box(v["bbox"]) or (0, 0))[1], (_box(v["bbox"]) or (0,))[0]))
+        for n, v in enumerate(values):
+            v["n"] = n
+            v["line"] = correction_line(sha, v["page"], _box(v["bbox"]), v["value_text"]) if _box(v["bbox"]) else None
+        pages = []
+        coverage = {c["page"]: c for c in self.coverage_by.get(name, [])}
+        for page_no, view in sorted(rendered.pages.items()):
+            on_page = [v for v in values if v["page"] == page_no]
+            budget = [b for b in self.budget_by.get(name, []) if b["page"] == page_no]
+            boxes = [{**view.place(b), "kind": "read", "target": f"v{v['n']}", "title": f"{v['indicator_name']}: {v['measure']} {v['year'] or ''} = {v['value_text']}"}
+                     for v in on_page if (b := _box(v["bbox"]))]
+            boxes += [{**view.place(b), "kind": "read", "target": None, "title": f"{line['name']}"} for line in budget if (b := _box(line["bbox"]))]
+            c = coverage.get(page_no)
+            if c and (b := _box(c["unread_bbox"])):
+                boxes.append({**view.place(b), "kind": "unread", "target": None, "title": f"{c['unread']} value-like cells not read"})
+            boxes += [{**view.place(b), "kind": "finding", "target": f["check"], "title": f"{f['check']}: {f['message']}"}
+                      for f in findings if f["page"] == page_no and (b := _box(f.get("bbox")))]
+            pages.append({
+                "page": page_no, "image": view.image, "boxes": boxes, "value_rows": on_page, "budget_rows": budget,
+                "px_width": round(view.width * PAGE_SCALE), "px_height": round(view.height * PAGE_SCALE),
+                "coverage": f"{c['kind']}: {c['read']} of {c['value_cells']} value-like cells read, {c['skipped']} knowingly skipped, {c['unread']} unread" if c else "",
+            })
+        checks = sorted({f["check"] for f in findings})
+        return _render("document.html", "../", version=self.version, d={
+            **summary, "findings": findings, "page_views": pages, "render_error": rendered.error,
+            "corrected": [v for v in values if v.get("corrected_by")],
+        }, filters=[{"key": "check", "label": "check", "options": checks}, {"key": "severity", "label": "severity", "options": ["error", "warning"]}])
+
+    def review_queue(self, crops: dict[str, str]) -> bytes:
+        pairs = [{**p, "crop_a": crops.get(p["name_a"]), "crop_b": crops.get(p["name_b"])} for p in _records(self.review_pairs)]
+        return _render("review_queue.html", version=self.version, pairs=pairs)
+
+    def findings_csv(self) -> bytes:
+        rows = []
+        for f in _records(self.failures):
+            box, sha = _box(f.get("bbox")), self.sha.get(f["source_file"])
+            line = correction_line(sha, f["page"], box, f["value"]) if sha and box and f["page"] and f["table"] == "indicator_values" and f["check"] not in (STALE, DROPPED) else ""
+            rows.append({**{k: f[k] for k in ("source_file", "page", "check", "severity", "column", "value", "message")},
+                         "bbox": " ".join(f"{v:.2f}" for v in box) if box else "", "line_to_add": line})
+        cols = ["source_file", "page", "check", "severity", "column", "value", "message", "bbox", "line_to_add"]
+        return neutralised_csv(pd.DataFrame(rows, columns=cols))
 
 
-def write_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, reports_dir: Path,
-                 page_coverage: pd.DataFrame | None = None) -> Path:
-    return write_bytes(Path(reports_dir) / "validation.html", render_report(documents, values, failures, page_coverage).encode("utf-8"))
+def _render_all(desk: Desk, sources: dict[str, Path], img_dir: Path, workers: int) -> dict[str, Rendered]:
+    """Every document's images, `workers` documents at a time in worker processes (pdfium is not thread-safe,
+    and a page that pdfium takes badly costs a worker, not the run)."""
+    jobs = {name: w for name, w in desk.wanted().items() if name in sources and desk.sha.get(name)}
+    out = {name: Rendered(error="the file is not in the raw folder with these bytes now: no page images") for name in desk.wanted() if name not in jobs}
+    if workers <= 1 or len(jobs) <= 1:
+        return out | {name: render_document(sources[name], desk.sha[name], w, img_dir) for name, w in jobs.items()}
+    import multiprocessing as mp
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("forkserver")) as pool:
+        futures = {name: pool.submit(render_document, sources[name], desk.sha[name], w, img_dir) for name, w in jobs.items()}
+        for name, fut in futures.items():
+            try:
+                out[name] = fut.result()
+            except (BrokenProcessPool, OSError) as exc:
+                out[name] = Rendered(error=f"rendering its pages failed: {type(exc).__name__}")
+    return out
 
 
-_REVIEW_QUEUE = """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>kinerja indicator review queue</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:2em;color:#222} table{border-collapse:collapse;margin:.5em 0 1.5em}
-td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}
-code{background:#f4f4f4;padding:1px 4px;font-size:12px;word-break:break-all} .reason{color:#8a6100}
-</style></head><body>
-<h1>kinerja: indicator pairs to review</h1>
-<p>{{ pairs|length }} pairs of indicator names might be one indicator, and the matcher will not guess.
-For each, add a line to <code>review/decisions.csv</code> (columns name_a, name_b, decision, reviewer, decided_at, note)
-with <code>same</code> or <code>different</code>; the next run follows it over the matcher.</p>
-<table><tr><th>#</th><th>name A</th><th>name B</th><th>score</th><th>why in review</th><th>documents</th><th>units</th><th>sample values</th><th>line to add (same; or write different)</th></tr>
-{% for p in pairs %}<tr><td>{{ loop.index }}</td><td>{{ p.name_a }}<br><small>{{ p.id_a }}</small></td><td>{{ p.name_b }}<br><small>{{ p.id_b }}</small></td>
-<td>{{ p.score }}</td><td class="reason">{{ p.reason }}</td><td>A: {{ p.files_a }}<br>B: {{ p.files_b }}</td><td>A: {{ p.unit_a or "" }}<br>B: {{ p.unit_b or "" }}</td>
-<td>A: {{ p.values_a }}<br>B: {{ p.values_b }}</td><td><code>{{ p.decision_line }}</code></td></tr>
-{% endfor %}</table>
-</body></html>
-"""
+def mark_pending(reports_dir: Path, version: str) -> None:
+    """Before a version is switched to: the entry points say its report is being written (never the old
+    report beside the new data, whatever moment a run is killed at)."""
+    reports_dir = Path(reports_dir)
+    stub = _render("index.html", version=PENDING + version, docs=[], general=[], n_docs=0, status_counts=[], n_values=0, n_cells=0,
+                   n_cells_read=0, coverage=0.0, n_errors=0, n_warnings=0, corrections=0, filters=[])
+    stub = stub.replace(b"<h1>kinerja: validation report</h1>", f"<h1>kinerja: the report of version {version} is being written</h1>".encode())
+    if reports_dir.exists():
+        write_bytes(reports_dir / "validation.html", stub)
+        for f in ("review_queue.html", "review_queue.csv", "findings.csv"):
+            (reports_dir / f).unlink(missing_ok=True)
 
 
-def render_review_queue(review_pairs: pd.DataFrame) -> str:
-    rows = [{k: _none(v) for k, v in r.items()} for r in review_pairs.to_dict("records")]
-    return _ENV.from_string(_REVIEW_QUEUE).render(pairs=rows)
+def write_desk(tables: dict[str, pd.DataFrame], review_pairs: pd.DataFrame, version: str, reports_dir: Path,
+               sources: dict[str, Path], workers: int = 1) -> Path:
+    """Write the whole report of a version; images the folder holds already are not drawn again. `sources`:
+    the PDFs whose bytes are the documents' (by source_file). validation.html last: it names the version."""
+    reports_dir = Path(reports_dir)
+    desk = Desk(tables, review_pairs, version)
+    img_dir = reports_dir / "img"
+    img_dir.mkdir(parents=True, exist_ok=True)
+    rendered = _render_all(desk, sources, img_dir, workers)
+    write_bytes(reports_dir / "desk.js", SCRIPT.encode())
+    for d in desk.docs:
+        write_bytes(reports_dir / "docs" / doc_key(d["source_file"]), desk.document(d, rendered.get(d["source_file"], Rendered())))
+    crops = {name: rendered[f].crops.get((p, box)) for name, (f, p, box) in desk._name_places().items() if f in rendered}
+    write_bytes(reports_dir / "review_queue.csv", neutralised_csv(review_pairs.reindex(columns=REVIEW_COLUMNS)))
+    write_bytes(reports_dir / "review_queue.html", desk.review_queue(crops))
+    write_bytes(reports_dir / "findings.csv", desk.findings_csv())
+    return write_bytes(reports_dir / "validation.html", desk.index())
 
+
+def render_report(documents: pd.DataFrame, values: pd.DataFrame, failures: pd.DataFrame, page_coverage: pd.DataFrame | None = None, version: str = "") -> str:
+    """The report's first page (validation.html) of these tables."""
+    tables = {"documents": documents, "indicator_values": values, "validation_failures": failures, "page_coverage": page_coverage}
+    return Desk(tables, pd.DataFrame(columns=REVIEW_COLUMNS), version).index().decode("utf-8")
+
+
+def render_review_queue(review_pairs: pd.DataFrame, version: str = "") -> str:
+    """review_queue.html without page crops (those need the version's tables: `write_desk`)."""
+    empty = {"documents": pd.DataFrame(columns=["source_file", "status", "doc_type"]), "indicator_values": pd.DataFrame(columns=["source_file"]),
+             "validation_failures": pd.DataFrame(columns=["source_file", "severity"])}
+    return Desk(empty, review_pairs, version).review_queue({}).decode("utf-8")
+
+
+def write_review_queue(review_pairs: pd.DataFrame, reports_dir: Path | str) -> tuple[Path, Path]:
+    """reports/review_queue.csv and .html alone (atomic replace); `write_desk` writes them with crops."""
+    reports_dir = Path(reports_dir)
+    return (write_bytes(reports_dir / "review_queue.csv", neutralised_csv(review_pairs.reindex(columns=REVIEW_COLUMNS))),
+            write_bytes(reports_dir / "review_queue.html", render_review_queue(review_pairs).encode("utf-8")))
+
+
+def save_review_pairs(review_pairs: pd.DataFrame, path: Path) -> None:
+    """The review queue kept with the version (the report of a version can be written again from it)."""
+    write_bytes(path, json.dumps(review_pairs.reindex(columns=REVIEW_COLUMNS).astype(object).where(review_pairs.notna(), None).to_dict("records"), default=str).encode())
+
+
+def write_report_of(version_dir: Path, version: str, reports_dir: Path, sources: dict[str, Path], workers: int = 1) -> Path:
+    """The report of a published version, written again from its tables (a new --reports folder, or a run
+    killed before its report was written)."""
+    tables = {t: pd.read_parquet(version_dir / f"{t}.parquet")
+              for t in ("documents", "indicator_values", "validation_failures", "page_coverage", "budget_lines") if (version_dir / f"{t}.parquet").exists()}
+    path = version_dir / REVIEW_PAIRS
+    pairs = pd.DataFrame(json.loads(path.read_text()) if path.exists() else [], columns=REVIEW_COLUMNS)
+    return write_desk(tables, pairs, version, reports_dir, sources, workers)
+
+
+# -- CSV a reviewer opens in a spreadsheet ---------------------------------------------------------
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -156,9 +339,6 @@ def neutralised(value):
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def write_review_queue(review_pairs: pd.DataFrame, reports_dir: Path | str) -> tuple[Path, Path]:
-    """Write reports/review_queue.csv and reports/review_queue.html (atomic replace)."""
-    reports_dir = Path(reports_dir)
-    csv_text = review_pairs.reindex(columns=REVIEW_COLUMNS).map(neutralised).to_csv(index=False)
-    return (write_bytes(reports_dir / "review_queue.csv", csv_text.encode("utf-8")),
-            write_bytes(reports_dir / "review_queue.html", render_review_queue(review_pairs).encode("utf-8")))
+def neutralised_csv(df: pd.DataFrame) -> bytes:
+    """Every CSV the report writes goes through here."""
+    return df.map(neutralised).to_csv(index=False).encode("utf-8")

@@ -16,7 +16,8 @@ from typing import Callable
 from .plan import Plan, RunSummary, check_writable, plan_run, run_row, run_summary, version_manifest
 from .results import DocumentResult
 from .settings import Settings
-from .store import begin_version, commit_version, read_manifest, reuse_table, run_lock, save_result, write_atomic
+from .reportmark import report_version
+from .store import MANIFEST, begin_version, commit_version, current_version, read_manifest, reuse_table, run_lock, save_result, write_atomic
 
 ExtractMany = Callable[[list[Path], Callable[[DocumentResult], None]], list[DocumentResult]]
 
@@ -72,23 +73,30 @@ def extract_planned(plan: Plan, settings: Settings, extract_many: ExtractMany, o
 
 
 def record_unchanged(plan: Plan, settings: Settings) -> RunSummary:
-    """Nothing changed: the new version links the previous tables and adds this run to `runs` (no pandas)."""
+    """Nothing changed: the new version links the previous tables and adds this run to `runs` (no pandas, unless
+    the reports folder lacks the report of these tables: a new --reports folder, a run killed before its report)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     previous = plan.previous_version
     manifest = read_manifest(settings.curated_dir)
     tmp = begin_version(settings.curated_dir, plan.run_id)
-    for table in previous.glob("*.parquet"):
-        if table.name != "runs.parquet":
+    for table in previous.iterdir():  # the tables, and the review queue the report is written from
+        if table.is_file() and table.name not in ("runs.parquet", MANIFEST):
             reuse_table(previous, tmp, table.name)
     runs = pq.read_table(previous / "runs.parquet")
     summary = manifest["summary"]
     row = run_row(plan, summary["failed"], summary["values"], summary["errors"] + summary["warnings"])
     runs = pa.concat_tables([runs, pa.Table.from_pylist([row], schema=runs.schema)])
     write_atomic(tmp / "runs.parquet", lambda f: pq.write_table(runs, f))
-    commit_version(settings.curated_dir, tmp, version_manifest(plan, summary), settings.keep_versions)
-    return run_summary(plan, summary, Path(settings.reports_dir) / "validation.html", settings)
+    tables_of = manifest.get("tables_of") or previous.name  # the version that wrote these tables: the report's
+    commit_version(settings.curated_dir, tmp, {**version_manifest(plan, summary), "tables_of": tables_of}, settings.keep_versions)
+    report = Path(settings.reports_dir) / "validation.html"
+    if report_version(settings.reports_dir) != tables_of:
+        from .report import write_report_of
+
+        report = write_report_of(current_version(settings.curated_dir), tables_of, settings.reports_dir, dict(plan.files), settings.workers)
+    return run_summary(plan, summary, report, settings)
 
 
 def record_if_unchanged(settings: Settings) -> RunSummary | None:

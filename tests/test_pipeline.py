@@ -12,7 +12,6 @@ from pipeline.devtools.bench.accuracy import score
 from pipeline.cli import app
 from pipeline.results import DocumentResult
 from pipeline.publish import results_to_frames, validate
-from pipeline.report import render_report
 from pipeline.run import RunSummary, run_pipeline
 from pipeline.settings import Settings
 from schemas.tables import BudgetLines, Documents, IndicatorValues, ValidationFailures
@@ -135,33 +134,6 @@ def test_an_indicator_in_two_units_is_a_warning_but_its_capaian_in_percent_is_no
     f = validate(results_to_frames([res]))["validation_failures"]
     units = f[f["check"] == "one_unit_per_indicator"]
     assert sorted(units["value"]) == ["12", "80"] and set(units["severity"]) == {"warning"}
-
-
-def test_report_escapes_text_from_pdfs():
-    res = _result([{"measure": "target", "value": None, "value_text": "<script>alert(1)</script>", "year": 3025}])
-    out = validate(results_to_frames([res]))
-    html = render_report(out["documents"], out["indicator_values"], out["validation_failures"])
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-
-
-def test_report_lists_each_documents_failures_under_it_by_page():
-    docs = pd.DataFrame([
-        {"source_file": f, "doc_type": "LKIP", "agency": None, "region": None, "year_from": 2024, "year_to": 2024,
-         "pages": 9, "status": "ok", "error": None} for f in ("b.pdf", "a.pdf")
-    ])
-    failure = {"table": "indicator_values", "column": None, "message": "m (x)"}
-    failures = pd.DataFrame([
-        {**failure, "source_file": "a.pdf", "page": 7, "check": "one_unit_per_indicator", "value": "printed-a7", "severity": "warning"},
-        {**failure, "source_file": "b.pdf", "page": 2, "check": "year_known", "value": "printed-b2", "severity": "error"},
-        {**failure, "source_file": "a.pdf", "page": 3, "check": "one_unit_per_indicator", "value": "printed-a3", "severity": "warning"},
-        {**failure, "source_file": None, "page": None, "check": "whole_table", "value": "t", "severity": "error"},
-    ]).astype({"page": "Int64"})
-    html = render_report(docs, pd.DataFrame(columns=["source_file"]), failures)
-    a, b = html.index('<h2 id="doc-1">a.pdf'), html.index('<h2 id="doc-2">b.pdf')
-    assert a < html.index("printed-a3") < html.index("printed-a7") < b < html.index("printed-b2")
-    assert "<td>0</td><td>0</td><td>2</td>" in html and "<td>0</td><td>1</td><td>0</td>" in html  # values, errors, warnings
-    assert "whole_table" not in html[a:]  # not a document's failure
 
 
 def test_query_cli_reads_curated_views(run_dir):
