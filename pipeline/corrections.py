@@ -68,10 +68,14 @@ def read_corrections(path: Path) -> pd.DataFrame:
         if not len(first):
             raise RunError(f"{path}: {exc.failure_cases['check'].iloc[0]}") from exc
         f = first.iloc[0]
-        what = f"{f['column']} is {f['failure_case']!r}" if f["column"] in COLUMNS else "it"
-        description = {c.name: c.description for c in Corrections.to_schema().checks}
-        check = str(f["check"])
-        raise RunError(f"{path} line {int(f['index'])}: {what}: fails {description.get(check) or check}") from exc
+        where, check, column = f"{path} line {int(f['index'])}", str(f["check"]), f["column"]
+        checks = {c.name: c.description for c in Corrections.to_schema().checks}
+        if check in checks:  # a rule over the row
+            raise RunError(f"{where}: {checks[check].rstrip('.')}") from exc
+        if check == "not_nullable":
+            raise RunError(f"{where}: {column} is empty") from exc
+        meaning = Corrections.to_schema().columns[column].description if column in COLUMNS else check
+        raise RunError(f"{where}: {column} is {f['failure_case']!r}, not {meaning}") from exc
     return df
 
 
