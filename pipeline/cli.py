@@ -214,6 +214,18 @@ def bench_coverage(
     _echo_bench(lambda: coverage_report(raw, Settings.resolve(workers=workers), worst))
 
 
+@bench_app.command("report")
+def bench_report(
+    curated: Path = typer.Option(..., help="curated folder with a published version"),
+    raw: Path = typer.Option(..., help="its folder of PDFs (the pages the report shows)"),
+    workers: Optional[int] = typer.Option(None, help="worker processes drawing images (default: CPU cores)"),
+) -> None:
+    """Time writing the reviewer's report of the current version (cold, then with its images on disk) and opening it."""
+    from .devtools.bench.report import report_bench
+
+    _echo_bench(lambda: report_bench(curated, raw, Settings.resolve(workers=workers).workers))
+
+
 @bench_app.command("matching")
 def bench_matching(
     pairs: Optional[Path] = typer.Option(None, help="labelled pairs CSV (name_a,name_b,same,kind,note); default tests/data/indicator_pairs.csv"),
