@@ -4,24 +4,33 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from .console import plain, printable
+from .console import one_line, plain, printable
 from .errors import KinerjaError
+from .isolation import check_dask_scheduler
 from .plan import check_writable
 from .run import record_if_unchanged, run_pipeline
 from .settings import Settings
 from .store import run_lock
 
-app = typer.Typer(help="ETL for Indonesian government performance reports (SAKIP) into curated parquet tables.", no_args_is_help=True, add_completion=False)
-bench_app = typer.Typer(help="Measure: accuracy against hand labels, speed and memory.", no_args_is_help=True)
+# rich_markup_mode=None: a usage error (`--limit abc`) is click's one `Error:` line, not a panel wrapped at 80 columns
+app = typer.Typer(help="ETL for Indonesian government performance reports (SAKIP) into curated parquet tables.", no_args_is_help=True,
+                  add_completion=False, rich_markup_mode=None)
+bench_app = typer.Typer(help="Measure: accuracy against hand labels, speed and memory.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(bench_app, name="bench")
 console = Console()
 err = Console(stderr=True)
+
+
+def _fail(command: str, message: object) -> NoReturn:
+    """The one line of a command that cannot go on (exit 2): never wrapped, whatever newlines the message holds."""
+    err.print(plain(one_line(f"kinerja {command}: {message}"), "red"), soft_wrap=True)
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -47,8 +56,7 @@ def run(
         )
         summary = _run(settings, no_prefect)
     except (KinerjaError, ValueError) as exc:
-        err.print(plain(f"kinerja run: {exc}", "red"), soft_wrap=True)
-        raise typer.Exit(2)
+        _fail("run", exc)
     for line in summary.lines():
         console.print(plain(line), soft_wrap=True)
 
@@ -56,6 +64,8 @@ def run(
 def _run(settings: Settings, no_prefect: bool):
     if no_prefect and not settings.dask_address:
         return run_pipeline(settings, show_progress=True)
+    if settings.dask_address:  # one line in seconds, not distributed's 30 s and a traceback inside the flow
+        check_dask_scheduler(settings.dask_address, settings.dask_connect_s)
     # One lock from planning to publish: a second run started meanwhile stops here with one line (or waits)
     check_writable(settings.curated_dir, settings.reports_dir)
     with run_lock(settings.curated_dir, settings.wait_for_lock):
@@ -72,28 +82,52 @@ def _run(settings: Settings, no_prefect: bool):
 def query(
     sql: str = typer.Argument(..., help="SQL; each curated table is a view by its name"),
     curated: Path = typer.Option(Path("curated"), help="curated folder"),
-    limit: int = typer.Option(50, help="rows to print at most"),
+    limit: int = typer.Option(50, help="rows to print at most (1 or more)"),
+    format: str = typer.Option("auto", "--format", help="auto (a table, or one block per row when rows are too wide), table, vertical, csv, json, markdown"),
 ) -> None:
     """SQL over the curated tables with DuckDB (select doc_type, count(*) from indicator_values group by 1)."""
-    from .query import connect
+    from .query import FORMATS, as_csv, as_json, as_markdown, as_vertical, cell_text, run_query
 
+    if format not in FORMATS:
+        _fail("query", f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
     try:
-        cursor = connect(curated).execute(sql)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        rows = cursor.fetchmany(limit + 1) if columns else []
+        result = run_query(curated, sql, limit)
     except Exception as exc:  # KinerjaError, or duckdb's own message on the SQL
-        err.print(plain(f"kinerja query: {exc}"), soft_wrap=True)
-        raise typer.Exit(2)
-    table = Table(show_lines=False)
-    for c in columns:
-        table.add_column(plain(c), overflow="fold")
-    for row in rows[:limit]:  # cells are data: Text, never markup
-        table.add_row(*[plain("" if v is None else v) for v in row])
+        _fail("query", exc)
+    if format in ("csv", "json", "markdown"):  # for programs and documents: every row asked for, nothing else
+        sys.stdout.write({"csv": as_csv, "json": as_json, "markdown": as_markdown}[format](result))
+        return
     # a pipe or a file gets every column at full width, not squeezed to 80 characters
     out = console if console.is_terminal else Console(width=400)
-    out.print(table)
-    if len(rows) > limit:
-        out.print(f"(first {limit} rows; --limit shows more)")
+    table = Table(show_lines=False)
+    for c in result.columns:
+        table.add_column(plain(c), overflow="fold")
+    for row in result.rows:  # cells are data: Text, never markup
+        table.add_row(*[plain(cell_text(v)) for v in row])
+    if format == "vertical" or (format == "auto" and _too_wide(out, table)):
+        for line in as_vertical(result):
+            out.print(plain(line), soft_wrap=True)
+    else:
+        out.print(table)
+    if result.more:
+        out.print(plain(f"(first {limit} rows; --limit shows more)"))
+
+
+# a table whose columns, folded, would each be narrower than this is unreadable: one block per row instead
+NARROWEST_READABLE_COLUMN = 12
+
+
+def _too_wide(out: Console, table: Table) -> bool:
+    """Rows too wide for the console: the table at its natural width would fold some column below
+    NARROWEST_READABLE_COLUMN characters, or cannot fit at all."""
+    from rich.measure import Measurement
+
+    widths = [Measurement.get(out, out.options, c.header).maximum for c in table.columns]
+    for k, column in enumerate(table.columns):
+        widths[k] = max([widths[k], *(Measurement.get(out, out.options, cell).maximum for cell in column.cells)])
+    room = out.width - (3 * len(widths) + 1)  # borders and padding
+    squeezed = room / len(widths) if widths else room
+    return sum(widths) > room and squeezed < NARROWEST_READABLE_COLUMN
 
 
 @app.command()
@@ -109,11 +143,11 @@ def serve(
     """Register the nightly flow as a Prefect deployment on CRON and serve it until stopped (Ctrl-C)."""
     try:
         settings = Settings.resolve(raw_dir=raw, curated_dir=curated, reports_dir=reports, workers=workers, wait_for_lock=True, dask_address=dask_address)
+        if settings.dask_address:
+            check_dask_scheduler(settings.dask_address, settings.dask_connect_s)
         from flows.nightly import DEFAULT_CRON, serve_nightly
-
     except (KinerjaError, ValueError) as exc:
-        err.print(plain(f"kinerja serve: {exc}", "red"), soft_wrap=True)
-        raise typer.Exit(2)
+        _fail("serve", exc)
     console.print(plain(f"serving kinerja-nightly/{name} on '{cron or DEFAULT_CRON}' over {raw} (Ctrl-C stops)"), soft_wrap=True)
     serve_nightly(settings, cron, name)
 
@@ -172,8 +206,7 @@ def _echo_bench(report) -> None:
     try:
         lines = report()
     except KinerjaError as exc:
-        err.print(plain(f"kinerja bench: {exc}", "red"), soft_wrap=True)
-        raise typer.Exit(2)
+        _fail("bench", exc)
     for line in lines:
         typer.echo(printable(line))
 
@@ -235,8 +268,7 @@ def bench_matching(
 
     path = pairs or DEFAULT_PAIRS
     if not path.is_file():
-        err.print(plain(f"kinerja bench matching: no pairs file {path}", "red"), soft_wrap=True)
-        raise typer.Exit(2)
+        _fail("bench matching", f"no pairs file {path}")
     _, text = matching_report(path)
     typer.echo(printable(text))
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .errors import RunError
 from .extract import extract_document
 from .plan import source_name
 from .results import DocumentResult, failed_result
@@ -104,3 +105,30 @@ def extract_all(paths: Iterable[Path], settings: Settings, on_done: Callable[[Do
             if on_done:
                 on_done(r)
     return results
+
+
+def check_dask_scheduler(address: str, timeout_s: float) -> None:
+    """Stop with one line, within `timeout_s`, unless a Dask scheduler answers at `address`: asked later, inside
+    the flow, distributed tries for 30 s and ends in a traceback of hundreds of lines."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def identity():
+        comm = await connect(address, timeout=timeout_s)
+        try:
+            await comm.write({"op": "identity"})
+            return await asyncio.wait_for(comm.read(), timeout_s)
+        finally:
+            comm.abort()
+
+    try:
+        reply = asyncio.run(identity())
+    except ValueError as exc:  # no scheme, no port, an unknown protocol
+        raise RunError(f"--dask-address {address!r} is not a Dask scheduler's address ({exc}); give tcp://host:8786") from exc
+    except (OSError, asyncio.TimeoutError) as exc:
+        raise RunError(f"no Dask scheduler answers at {address} within {timeout_s:g} s (is it running, and is the address right?)") from exc
+    except Exception as exc:  # something answered in another protocol: its bytes decode as junk (a frame of 3 EiB: MemoryError)
+        raise RunError(f"{address} answers, but not as a Dask scheduler (its reply: {type(exc).__name__})") from exc
+    if not (isinstance(reply, dict) and reply.get("type") == "Scheduler"):
+        raise RunError(f"{address} answers, but not as a Dask scheduler (it says it is {str(reply)[:60]!r})")

@@ -30,6 +30,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .catalogue import REVIEW_COLUMNS
+from .console import neutralised
 from .corrections import DROPPED, STALE, correction_line
 from .evidence import PAGE_SCALE, Rendered, Wanted, render_document
 from .reportmark import PENDING
@@ -329,15 +330,6 @@ def write_report_of(version_dir: Path, version: str, reports_dir: Path, sources:
 
 
 # -- CSV a reviewer opens in a spreadsheet ---------------------------------------------------------
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(value):
-    """A cell a spreadsheet would run as a formula ("=HYPERLINK(...)" printed in a PDF) starts with a
-    quote instead: text from PDFs stays text in the CSV a reviewer opens."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
-
 
 def neutralised_csv(df: pd.DataFrame) -> bytes:
     """Every CSV the report writes goes through here."""

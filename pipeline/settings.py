@@ -6,6 +6,10 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+# Each local worker is a process reading one document under its own memory cap: more than a few per core only
+# thrash the machine (and 1000 of them would ask for 2 TB of address space).
+WORKERS_PER_CORE = 4
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -26,12 +30,19 @@ class Settings:
     wait_for_lock: bool = False  # a second run on the same curated folder waits instead of stopping
     full: bool = False  # re-extract every document even when its bytes and the code are unchanged
     dask_address: str | None = None  # run extraction tasks on this Dask scheduler (tcp://host:8786)
+    dask_connect_s: float = 5.0  # a scheduler that does not answer within this stops the run before anything starts
 
     def __post_init__(self) -> None:
         for name in ("raw_dir", "curated_dir", "reports_dir", "decisions_file", "corrections_file"):
             object.__setattr__(self, name, Path(getattr(self, name)))
         if self.workers < 1:
             raise ValueError(f"workers must be >= 1, got {self.workers}")
+        most = WORKERS_PER_CORE * (os.cpu_count() or 1)
+        if self.workers > most:
+            raise ValueError(f"workers must be at most {most} on this machine ({WORKERS_PER_CORE} per CPU core: each reads a document "
+                             f"in its own process of up to {self.memory_mb} MB), got {self.workers}")
+        if self.dask_connect_s <= 0:
+            raise ValueError(f"dask_connect_s must be > 0, got {self.dask_connect_s}")
         if self.timeout_s <= 0:
             raise ValueError(f"timeout_s must be > 0, got {self.timeout_s}")
         if self.memory_mb < 256:
