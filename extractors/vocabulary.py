@@ -47,6 +47,7 @@ def compact(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
+@lru_cache(maxsize=65536)  # a header cell is asked about the same words once per table read, and tables are read twice
 def find_word(text: str, word: str) -> int:
     """Index of the first letter run that starts `word`, alone or joined with the next run, so that
     "INDIKA TOR" and "kondisi awal" hold "indikator" and "kondisiawal"; -1 when absent.
