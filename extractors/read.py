@@ -1,7 +1,8 @@
 """The one entry into the extractors: a PDF file in, a `DocumentRead` out.
 
     open (reader) -> cover text and the scan test -> what the report is (document)
-    -> every page, in chunks, through its family's extractor (families, base)
+    -> every page, in chunks, through its family's extractor (families, base); a page with no text layer
+       (or one that is OCR noise) is first made the same kind of page from its image (scan)
     -> each table page's coverage: its value-like cells and what became of them (coverage)
     -> names with words broken by narrow columns mended from the document's own words
 
@@ -11,10 +12,12 @@ A file that cannot be read at all raises `DocumentError`; a page that fails is n
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from normalizers.text import mend_broken_words
 
+from . import ocr
 from .base import TableExtractor
 from .coverage import page_coverage
 from .document import describe_document
@@ -23,13 +26,17 @@ from .families import extractor_for
 from .reader import chunked_pages, cover_texts, open_pdf
 from .records import DocumentRead
 from .routing import survey_document
+from .scan import PAGE_BUDGET_S, OcrPage, ocr_reason, ocr_warnings, scan_page
 
 log = logging.getLogger(__name__)
 
+OCR_BUDGET_S = 240.0  # seconds of OCR a document may spend (inside the worker's 300 s); later pages are not OCR'd
 
-def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600) -> DocumentRead:
+
+def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600, ocr_budget_s: float = OCR_BUDGET_S) -> DocumentRead:
     """Every record of the PDF at `path`. `page_chunk` pages are read between reopening the PDF (bounds
-    memory on long reports); a document over `max_pages` is refused."""
+    memory on long reports); a document over `max_pages` is refused. Pages that need OCR are read by it
+    (when the OCR package is installed) for `ocr_budget_s` seconds at most, then noted as not read."""
     with open_pdf(path) as pdf:
         try:
             n_pages = len(pdf.pages)
@@ -40,11 +47,52 @@ def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600) -> Do
         if n_pages > max_pages:
             raise DocumentError(f"too long: {n_pages} pages (limit {max_pages})")
         texts, scanned, by_ocr = cover_texts(pdf, path)
-        read = DocumentRead(describe_document(texts), n_pages, scanned, by_ocr)
-        if not scanned:
-            _read_pages(path, pdf, read, page_chunk)
+        engine = ocr._engine()
+        read = DocumentRead(describe_document(texts), n_pages, scanned and engine is None, by_ocr)  # without OCR, a scan stays unread
+        if not read.scanned:
+            _read_pages(path, pdf, read, page_chunk, _Scanner(path, engine, ocr_budget_s) if engine is not None else None)
             _mend_names(read)
         return read
+
+
+class _Scanner:
+    """A document's pages that need OCR, made into `OcrPage`s, within the document's OCR time budget."""
+
+    def __init__(self, path: Path, engine, budget_s: float):
+        import pypdfium2 as pdfium
+
+        self.engine, self.deadline, self.budget_s = engine, time.monotonic() + budget_s, budget_s
+        self.doc = pdfium.PdfDocument(str(path))
+
+    def page(self, page, read: DocumentRead):
+        """The page to read: `page` itself, or the page made from its image when it needs OCR. A page left
+        unread (the budget spent, or its recognition stopped by the page's limit) is a failed page."""
+        number = page.page_number
+        source = self.doc[number - 1]
+        try:
+            if ocr_reason(source) is None:
+                return page
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                read.failed_pages.append(f"page {number}: not read by OCR: the document's OCR time ({self.budget_s:.0f} s) was spent")
+                return page
+            scanned = scan_page(self.engine, source, number, budget_s=min(left, PAGE_BUDGET_S))
+        finally:
+            source.close()
+        read.ocr_pages += 1
+        if scanned.timed_out:
+            read.failed_pages.append(f"page {number}: OCR stopped after {scanned.seconds:.0f} s; the words read by then are used")
+        return OcrPage(page, scanned)
+
+    def close(self) -> None:
+        self.doc.close()
+
+
+def _by_ocr(result, page: OcrPage) -> None:
+    """An OCR'd page's records say so (extractor "ocr+<table reader>"), and its unsure digits are warnings."""
+    for r in (*result.values, *result.budget, *result.tables):
+        r.extractor = f"ocr+{r.extractor}"
+    result.warnings.extend(ocr_warnings(page, result.values))
 
 
 def _mend_names(read: DocumentRead) -> None:
@@ -58,25 +106,34 @@ def _mend_names(read: DocumentRead) -> None:
         v.sasaran = mended.get(v.sasaran, v.sasaran)
 
 
-def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int) -> None:
+def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _Scanner | None) -> None:
     extractor = extractor_for(read.info, str(path))
     reads_diagrams = type(extractor).read_diagram is not TableExtractor.read_diagram  # pages no router would pick
     routes, _, surveys = survey_document(str(path), keep_runs=reads_diagrams)  # the pass the extractor routes by (kept: made once)
     read.coverage = [] if routes is not None else None
     previous = None  # the layout of the last table read: a header-less next page may continue it
-    for page in chunked_pages(path, pdf, read.pages, page_chunk):
-        try:
-            result, previous = extractor.extract_page(page, previous)
-            coverage = page_coverage(surveys.get(page.page_number), result)
-        except MemoryError:
-            raise
-        except Exception as exc:  # one odd page must not lose the rest of the report
-            log.warning("%s page %s: %s", path.name, page.page_number, exc)
-            read.failed_pages.append(f"page {page.page_number}: {type(exc).__name__}: {exc}")
-            previous = None
-            continue
-        finally:
-            page.close()
-        read.add(result)
-        if coverage is not None and read.coverage is not None:
-            read.coverage.append(coverage)
+    try:
+        for page in chunked_pages(path, pdf, read.pages, page_chunk):
+            try:
+                if scanner is not None:
+                    page = scanner.page(page, read)
+                result, previous = extractor.extract_page(page, previous)
+                if isinstance(page, OcrPage):
+                    _by_ocr(result, page)
+                # an OCR'd page's text is not in the file: the survey of its text layer does not count its cells
+                coverage = None if isinstance(page, OcrPage) else page_coverage(surveys.get(page.page_number), result)
+            except MemoryError:
+                raise
+            except Exception as exc:  # one odd page must not lose the rest of the report
+                log.warning("%s page %s: %s", path.name, page.page_number, exc)
+                read.failed_pages.append(f"page {page.page_number}: {type(exc).__name__}: {exc}")
+                previous = None
+                continue
+            finally:
+                page.close()
+            read.add(result)
+            if coverage is not None and read.coverage is not None:
+                read.coverage.append(coverage)
+    finally:
+        if scanner is not None:
+            scanner.close()

@@ -151,5 +151,6 @@ class DocumentRead(Records):
     pages: int
     scanned: bool = False  # no text layer on any page: nothing read but the cover (by OCR, when `by_ocr`)
     by_ocr: bool = False
+    ocr_pages: int = 0  # pages read by OCR (no text layer, or one that is OCR noise: extractors/scan.py)
     failed_pages: list[str] = field(default_factory=list)  # "page 7: ValueError: ..." for a page that failed
     coverage: list[PageCoverage] | None = None  # one per table page; None when pdfium could not survey the file

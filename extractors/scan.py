@@ -43,15 +43,21 @@ RULE_GAP_PT = 2.0  # points: breaks this short in a scanned line are closed on t
 RULE_JOIN_PT = 20.0  # points: pieces of one rule (in line, within RULE_ALIGN_PT) this far apart are one rule:
 RULE_ALIGN_PT = 1.5  # a faint scanned rule comes in pieces; a rule left out over a merged cell is wider than a cell
 RULE_REACH_PT = 20.0  # points: a rule's end this close to a crossing rule is carried to it (rules end on rules)
+RULE_BLOCK_PX, RULE_CONTRAST = 15, 12  # the local threshold: a pixel this much darker than its 15 px block is ink
+RULE_FADED = 0.2  # a faded end of a rule is inked along at least this share of it (0.23-0.9 on the real scans)
 RULE_INKED = 0.5  # a joined rule is inked over at least this share of its length (a dashed rule is)
 RULE_BESIDE_PT, RULE_BESIDE_INK = 1.0, 0.15  # the rows of pixels up to this far either side of a rule are each
 # inked along less than this share of its length (a rule stands clear, about 0.01 on the real scans; strokes
 # of bold letters run together have the letters' ink beside them, 0.2 and more)
 MIN_RULES = 2  # horizontal and vertical rules each, crossing: a ruled table to read
+CROSS_TOL_PT = 6.0  # points: a rule ending this close to another crosses it
+CAPTION_PT = 90.0  # points above a table recognised with it: its caption (ExtractorSettings.caption_gap)
+REGION_MARGIN_PT = 6.0  # points around a table recognised with it
 INK_THRESHOLD = 0  # 0: Otsu's threshold
 DET_SCALE = 1.5  # the detector reads the page at this scale of the PDF (108 dpi: at 72 it runs words together)
 DET_BAND, DET_OVERLAP = 480, 96  # px: the detector reads the page in overlapping bands (bounded memory)
 BLANK_BETWEEN_WORDS = 0.2  # a blank run at least this fraction of the line's height separates two words
+SPECK_PX = 2  # a column of a line crop with fewer dark pixels than this is blank (scan noise)
 MIN_WORD_PX = 3  # px: narrower pieces of a line are specks
 MIN_SCORE = 0.5  # a word recognised below this is dropped as noise
 HEADER_MIN = 6  # letters: a shorter word is not spelled as a header word (one letter is too much of it)
@@ -162,7 +168,9 @@ def ruling_lines(gray: np.ndarray, scale: float = SCALE) -> tuple[list[tuple], l
     painted out (white), for the recogniser."""
     import cv2
 
-    ink = _ink(gray)
+    # a local threshold (as camelot's lattice): a faint rule, or one across a shaded header, is darker than
+    # what is around it though not than the page's ink
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, RULE_BLOCK_PX, RULE_CONTRAST)
     close = cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, round(RULE_GAP_PT * scale)), 1))
     clean = gray.copy()
     out = []
@@ -177,37 +185,52 @@ def ruling_lines(gray: np.ndarray, scale: float = SCALE) -> tuple[list[tuple], l
         rules = []
         for r, inked in _joined(pieces, horizontal, RULE_JOIN_PT * scale, RULE_ALIGN_PT * scale):
             length = (r[2] - r[0]) if horizontal else (r[3] - r[1])
-            if length >= RULE_MIN_PT * scale and inked >= RULE_INKED * length and not _in_text(ink, r, horizontal, RULE_BESIDE_PT * scale):
+            if length >= RULE_MIN_PT * scale and inked >= RULE_INKED * length and not (horizontal and _in_text(ink, r, RULE_BESIDE_PT * scale)):
                 rules.append(r)
                 x0, y0, x1, y1 = (int(v) for v in r)
                 clean[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2][mask[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2] > 0] = 255
         out.append(rules)
     reach = RULE_REACH_PT * scale
-    return _reach(out[0], out[1], True, reach), _reach(out[1], out[0], False, reach), clean
+    return _reach(out[0], out[1], True, reach, ink), _reach(out[1], out[0], False, reach, ink), clean
 
 
-def _reach(rules: list[tuple], across: list[tuple], horizontal: bool, reach: float) -> list[tuple]:
-    """Each rule's ends carried to the crossing rule within `reach` beyond them (a scanned rule fades
-    before it meets the rule it ends on; pdfplumber joins edges only within its snap tolerance)."""
+def _reach(rules: list[tuple], across: list[tuple], horizontal: bool, reach: float, ink: np.ndarray) -> list[tuple]:
+    """Each rule's ends carried to the crossing rule within `reach` beyond them when the way there is
+    inked along RULE_FADED of it, and the bands beside it half as much or less: a scanned rule fades into
+    dashes before it meets the rule it ends on (pdfplumber joins edges only within its snap tolerance);
+    a rule that stops at a merged cell has nothing beyond it, or the cell's text, inked beside as on it."""
     a, b, c, d = (0, 2, 1, 3) if horizontal else (1, 3, 0, 2)
+    plane = ink if horizontal else ink.T  # rows along the rule
+
+    side = max(2, round(RULE_BESIDE_PT * 3 * (reach / RULE_REACH_PT)))  # px: a band this far beside the way
+
+    def share(lo: float, hi: float, top: float, bottom: float) -> float:
+        band = plane[max(0, int(top)) : max(0, int(bottom) + 1), int(lo) : int(hi) + 1]
+        return float((band > 0).any(axis=0).mean()) if band.size else 0.0
+
+    def inked(lo: float, hi: float, top: float, bottom: float) -> bool:
+        on = share(lo, hi, top - 1, bottom + 1)
+        beside = max(share(lo, hi, top - side - 2, top - side), share(lo, hi, bottom + side, bottom + side + 2))
+        return on >= RULE_FADED and beside <= on / 2
+
     out = []
     for r in rules:
         r = list(r)
         mid = (r[c] + r[d]) / 2
         spans = [((o[a] + o[b]) / 2) for o in across if o[c] - reach <= mid <= o[d] + reach]
-        if before := [p for p in spans if r[a] - reach <= p < r[a]]:
+        if before := [p for p in spans if r[a] - reach <= p < r[a] and inked(p, r[a], r[c], r[d])]:
             r[a] = min(before)
-        if after := [p for p in spans if r[b] < p <= r[b] + reach]:
+        if after := [p for p in spans if r[b] < p <= r[b] + reach and inked(r[b], p, r[c], r[d])]:
             r[b] = max(after)
         out.append(tuple(r))
     return out
 
 
-def _in_text(ink: np.ndarray, rule: tuple, horizontal: bool, beside: float) -> bool:
-    """Whether a found rule is the strokes of a line of bold text: ink just beside it, along much of it."""
+def _in_text(ink: np.ndarray, rule: tuple, beside: float) -> bool:
+    """Whether a found row rule is the strokes of a line of bold text: ink just above or below it, along
+    much of it. (Column rules are not asked: justified text runs up to them; letter stems are shorter than
+    RULE_STEM_PT.)"""
     x0, y0, x1, y1 = (int(v) for v in rule)
-    if not horizontal:
-        ink, (x0, y0, x1, y1) = ink.T, (y0, x0, y1, x1)
     rows = [y0 - d for d in range(1, max(1, round(beside)) + 1) if y0 - d >= 0]
     rows += [y1 + d - 1 for d in range(1, max(1, round(beside)) + 1) if y1 + d - 1 < ink.shape[0]]
     return any((ink[y, x0:x1] > 0).mean() >= RULE_BESIDE_INK for y in rows)
@@ -237,13 +260,38 @@ def _joined(segments: list[tuple], horizontal: bool, gap: float, align: float) -
     return out
 
 
-def _crossing(horizontal: list[tuple], vertical: list[tuple], tol: float) -> bool:
-    """At least MIN_RULES rules each way, and rules that cross (a table's frame, not underlines)."""
-    if len(horizontal) < MIN_RULES or len(vertical) < MIN_RULES:
-        return False
-    crossings = sum(1 for h in horizontal for v in vertical
-                    if h[0] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[1] <= v[3] + tol)
-    return crossings >= MIN_RULES * MIN_RULES
+def _crosses(h: tuple, v: tuple, tol: float) -> bool:
+    return h[0] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[1] <= v[3] + tol
+
+
+def table_regions(horizontal: list[tuple], vertical: list[tuple], tol: float) -> list[tuple]:
+    """The boxes of the page's ruled tables: rules joined by their crossings, each group with at least
+    MIN_RULES rules each way crossing at least MIN_RULES ** 2 times (a table's frame, not underlines)."""
+    rules = [(r, True) for r in horizontal] + [(r, False) for r in vertical]
+    group = list(range(len(rules)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    crossings: dict[int, int] = {}
+    for i, (h, _) in enumerate(rules[: len(horizontal)]):
+        for j, (v, _) in enumerate(rules[len(horizontal) :], start=len(horizontal)):
+            if _crosses(h, v, tol):
+                group[root(i)] = root(j)
+                crossings[i] = crossings.get(i, 0) + 1
+    members: dict[int, list[int]] = {}
+    for k in range(len(rules)):
+        members.setdefault(root(k), []).append(k)
+    out = []
+    for ks in members.values():
+        n_h = sum(1 for k in ks if rules[k][1])
+        if n_h >= MIN_RULES and len(ks) - n_h >= MIN_RULES and sum(crossings.get(k, 0) for k in ks) >= MIN_RULES**2:
+            boxes = [rules[k][0] for k in ks]
+            out.append((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)))
+    return out
 
 
 # -- words ---------------------------------------------------------------------------------------
@@ -259,11 +307,24 @@ def _detect(engine, image: np.ndarray) -> list[np.ndarray]:
     return boxes
 
 
+def _merged(boxes: list[tuple]) -> list[tuple]:
+    """Overlapping boxes made one (a table's caption band may overlap the table above)."""
+    out: list[list[float]] = []
+    for b in sorted(boxes, key=lambda b: b[1]):
+        for o in out:
+            if b[0] <= o[2] and o[0] <= b[2] and b[1] <= o[3] and o[1] <= b[3]:
+                o[:] = [min(o[0], b[0]), min(o[1], b[1]), max(o[2], b[2]), max(o[3], b[3])]
+                break
+        else:
+            out.append(list(b))
+    return [tuple(o) for o in out]
+
+
 def _word_spans(crop: np.ndarray) -> list[tuple[int, int]]:
     """A line image's words: (x0, x1) column spans cut at blank runs of at least BLANK_BETWEEN_WORDS of
     its height."""
     dark = crop < (int(crop.max()) + int(crop.min())) // 2
-    ink_cols = dark.any(axis=0)
+    ink_cols = dark.sum(axis=0) >= SPECK_PX  # a speck of noise does not join two words
     spans, start, last = [], None, None
     gap_min = max(2, BLANK_BETWEEN_WORDS * crop.shape[0])
     for x in np.flatnonzero(ink_cols).tolist():
@@ -282,14 +343,17 @@ def _rgb(crop: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(np.repeat(crop[:, :, None], 3, axis=2))
 
 
-def read_words(engine, image: np.ndarray, scale: float, deadline: float) -> tuple[list[OcrWord], bool]:
+def read_words(engine, image: np.ndarray, scale: float, deadline: float, regions: list[tuple] | None = None) -> tuple[list[OcrWord], bool]:
     """Every word of an upright page image (rules painted out) with its box in points and the recogniser's
-    confidence; True as well when the deadline stopped it."""
+    confidence (only within `regions`, px boxes, when given); True as well when the deadline stopped it."""
     import cv2
 
     f = scale / DET_SCALE
     small = cv2.resize(image, None, fx=1 / f, fy=1 / f, interpolation=cv2.INTER_AREA)
-    boxes = _detect(engine, _rgb(small))
+    boxes = []
+    for x0, y0, x1, y1 in _merged(regions) if regions is not None else [(0, 0, image.shape[1], image.shape[0])]:
+        x0, y0 = max(0, int(x0 / f)), max(0, int(y0 / f))  # the detector reads the tables only (its cost grows with the area)
+        boxes += [b + np.array((x0, y0), b.dtype) for b in _detect(engine, _rgb(small[y0 : int(y1 / f) + 1, x0 : int(x1 / f) + 1]))]
     words: list[OcrWord] = []
     pad = 2
     for b in sorted(boxes, key=lambda b: (b[:, 1].min(), b[:, 0].min())):
@@ -378,7 +442,7 @@ def scan_page(engine, pdfium_page, page_number: int, budget_s: float = PAGE_BUDG
     if turn % 2:
         width, height = height, width
     page = ScannedPage(page_number, width, height, turn, skew, [])
-    page.table = _crossing(horizontal, vertical, RULE_GAP_PT * ROUTE_SCALE * 3)
+    page.table = bool(table_regions(horizontal, vertical, CROSS_TOL_PT * ROUTE_SCALE))
     if page.table:
         image = upright(render_gray(pdfium_page, SCALE), turn, skew)
         if turn and _upside_down(engine, image, SCALE):
@@ -386,7 +450,10 @@ def scan_page(engine, pdfium_page, page_number: int, budget_s: float = PAGE_BUDG
         horizontal, vertical, clean = ruling_lines(image, SCALE)
         del image
         page.rules = [tuple(v / SCALE for v in r) for r in horizontal + vertical]
-        page.words, page.timed_out = read_words(engine, clean, SCALE, start + budget_s)
+        # only the tables and the captions above them are recognised: the prose around them gives no value
+        regions = [(x0 - m, y0 - CAPTION_PT * SCALE, x1 + m, y1 + m) for x0, y0, x1, y1 in table_regions(horizontal, vertical, CROSS_TOL_PT * SCALE)
+                   for m in [REGION_MARGIN_PT * SCALE]]
+        page.words, page.timed_out = read_words(engine, clean, SCALE, start + budget_s, regions)
     page.seconds = time.monotonic() - start
     return page
 
@@ -423,6 +490,7 @@ class OcrPage(Page):
     def __init__(self, page: Page, scanned: ScannedPage):
         super().__init__(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
         self.scanned = scanned
+        self._source = page  # the file's page this one stands for: closed with it
         self.bbox = self.mediabox = self.cropbox = (0, 0, scanned.width, scanned.height)
         self._words: dict[tuple, list[dict]] = {}
 
@@ -439,6 +507,7 @@ class OcrPage(Page):
 
     def close(self) -> None:
         super().close()
+        self._source.close()
         self._words.clear()
 
     def parse_objects(self) -> dict[str, list[dict]]:
@@ -476,3 +545,62 @@ class OcrPage(Page):
         x = (x0 + x1) / 2
         return self._obj("line", x, top, x, bottom, linewidth=x1 - x0, stroke=True, fill=False, pts=[(x, top), (x, bottom)],
                          stroking_color=(0,), non_stroking_color=None, dash=None, evenodd=False)
+
+
+# -- which pages, and what a reading is worth ------------------------------------------------------
+MIN_TEXT_CHARS = 20  # a page with fewer chars than this has no text layer (reader.MIN_CHARS_PER_PAGE)
+PAGE_IMAGE_SHARE = 0.5  # an image covering this share of the page: the page is a picture (a scan)
+NOISE_MAX = 0.3  # a scan's text layer with more than this share of garbled words is OCR noise: read again
+DIGIT_CONFIDENCE = 0.9  # a number whose least sure character the recogniser gave less than this is a warning
+_PLAIN_WORD = re.compile(r"[(\"'\[]*(?:[A-Za-z]+(?:[-'/][A-Za-z]+)*|[Rp.]*[\d.,]+%?|[A-Za-z]?\d+[A-Za-z]?)[)\"'\].,:;!?%]*")
+
+
+def noise_score(text: str) -> float:
+    """The share of a text layer's words (two characters or more) that are not words: neither letters (with
+    a hyphen or apostrophe), nor a number, nor a numbering ("1.", "2a"). An OCR layer that read the page
+    well scores a few per cent (the noisy PK in the corpus: "be~anji", "RpA.868"); garbage, most."""
+    words = [w for w in text.split() if len(w) >= 2]
+    return sum(1 for w in words if not _PLAIN_WORD.fullmatch(w)) / len(words) if words else 0.0
+
+
+def ocr_reason(pdfium_page) -> str | None:
+    """Why a page is to be read by OCR ("no text layer", "noisy text layer (0.42)"), or None: a page is
+    OCR'd when an image covers most of it and it has no text layer, or one that is OCR noise (`noise_score`)."""
+    width, height = pdfium_page.get_width(), pdfium_page.get_height()
+    share = 0.0
+    for obj in pdfium_page.get_objects(max_depth=1):
+        if obj.type == 3:  # FPDF_PAGEOBJ_IMAGE
+            x0, y0, x1, y1 = obj.get_bounds()
+            share = max(share, max(0.0, min(x1, width) - max(x0, 0)) * max(0.0, min(y1, height) - max(y0, 0)) / (width * height))
+    if share < PAGE_IMAGE_SHARE:
+        return None
+    textpage = pdfium_page.get_textpage()
+    try:
+        n = textpage.count_chars()
+        if n < MIN_TEXT_CHARS:
+            return "no text layer"
+        score = noise_score(textpage.get_text_range())
+    finally:
+        textpage.close()
+    return f"noisy text layer ({score:.2f})" if score > NOISE_MAX else None
+
+
+def ocr_warnings(page: OcrPage, values: list) -> list:
+    """A warning for each value read from an OCR'd page whose digits are unsure: the recogniser's least
+    confident character under DIGIT_CONFIDENCE, or digits a second crop read otherwise; with the value's box
+    (the crop a reviewer looks at)."""
+    from .records import ExtractedWarning
+
+    out = []
+    for v in values:
+        x0, top, x1, bottom = v.bbox
+        inside = [w for w in page.scanned.words if any(c.isdigit() for c in w.text)
+                  and x0 <= (w.box[0] + w.box[2]) / 2 <= x1 and top <= (w.box[1] + w.box[3]) / 2 <= bottom]
+        if ambiguous := [w for w in inside if w.ambiguous]:
+            out.append(ExtractedWarning(v.page, "ocr_digits_ambiguous", f"OCR read '{ambiguous[0].text}' and '{ambiguous[0].second_reading}' here; "
+                                        f"the value is given as {v.value_text!r}: check it on the page", v.value_text, v.bbox))
+        elif unsure := [w for w in inside if w.confidence < DIGIT_CONFIDENCE]:
+            low = min(unsure, key=lambda w: w.confidence)
+            out.append(ExtractedWarning(v.page, "ocr_low_confidence", f"OCR read '{low.text}' with confidence {low.confidence:.2f}; "
+                                        f"the value is given as {v.value_text!r}: check it on the page", v.value_text, v.bbox))
+    return out

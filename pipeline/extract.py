@@ -22,6 +22,8 @@ from normalizers.text import indicator_id
 from .results import LOW_COVERAGE, DocumentResult, document_row, failed_result, file_sha256
 from .settings import Settings
 
+OCR_SHARE = 0.8  # of a document's time limit, what OCR may spend (the rest: reading the pages it gave, writing)
+
 
 def extract_document(path: Path, settings: Settings | None = None) -> DocumentResult:
     """Read one PDF into rows. Never raises for a bad document: the result says what went wrong."""
@@ -47,7 +49,7 @@ def extract_document(path: Path, settings: Settings | None = None) -> DocumentRe
 
 
 def _extract(path: Path, sha: str, settings: Settings) -> DocumentResult:
-    read = read_document(path, settings.page_chunk, settings.max_pages)
+    read = read_document(path, settings.page_chunk, settings.max_pages, ocr_budget_s=settings.timeout_s * OCR_SHARE)
     if read.scanned:
         note = "; metadata read by OCR of its cover" if read.by_ocr else ""
         error = f"scanned: no text layer on any of its {read.pages} pages; needs OCR{note}"
@@ -74,7 +76,7 @@ def _rows(path: Path, sha: str, read: DocumentRead) -> DocumentResult:
     failed = read.failed_pages
     status = "partial" if failed else "ok"
     error = ("; ".join(failed[:5]) + (f" (+{len(failed) - 5} more)" if len(failed) > 5 else "")) if failed else None
-    document = document_row(path, sha, info, read.pages, status, error, coverage)
+    document = document_row(path, sha, info, read.pages, status, error, coverage, read.ocr_pages)
     return DocumentResult(document, values, budget, attributes, tree, warnings, coverage or [])
 
 

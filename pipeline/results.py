@@ -37,7 +37,7 @@ def file_sha256(path: Path) -> str:
 
 
 def document_row(path: Path, sha: str, info=None, pages: int | None = None, status: str = "failed", error: str | None = None,
-                 coverage: list[dict] | None = None) -> dict:
+                 coverage: list[dict] | None = None, ocr_pages: int | None = None) -> dict:
     """The file's `documents` row; `info` is what the report says it is (`extractors.document.DocumentInfo`);
     `coverage`, its page_coverage rows when its pages were read (the table pages and cells are counted)."""
     return {
@@ -55,6 +55,7 @@ def document_row(path: Path, sha: str, info=None, pages: int | None = None, stat
         "table_pages": len(coverage) if coverage is not None else None,
         "value_cells": sum(c["value_cells"] for c in coverage) if coverage is not None else None,
         "value_cells_read": sum(c["read"] for c in coverage) if coverage is not None else None,
+        "ocr_pages": ocr_pages,
     }
 
 

@@ -48,6 +48,7 @@ class Documents(pa.DataFrameModel):
     table_pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="pages that look like a table (rules that cross, numbers aligned in columns, a table printed as an image); null when the file was not read page by page")
     value_cells: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="value-like cells printed on those pages, counted from the page itself (page_coverage)")
     value_cells_read: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="of them, read as an indicator value or a budget line's amount (the rest knowingly skipped or unread: page_coverage)")
+    ocr_pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="pages read by OCR (no text layer, or one that is OCR noise); null when the file was not read page by page")
 
     @pa.dataframe_check
     def reason_when_not_ok(cls, df: pd.DataFrame) -> Series[bool]:
