@@ -259,6 +259,27 @@ def bench_report(
     _echo_bench(lambda: report_bench(curated, raw, Settings.resolve(workers=workers).workers))
 
 
+@bench_app.command("fuzz")
+def bench_fuzz(
+    seconds: float = typer.Option(300, min=1, help="how long to go on trying inputs"),
+    samples: Optional[Path] = typer.Option(None, help="folder of seed PDFs (default: the sample reports, generated afresh)"),
+    workers: Optional[int] = typer.Option(None, help="inputs read at once (default: CPU cores)"),
+    seed: int = typer.Option(0, help="random seed: the same seed tries the same inputs"),
+    timeout: Optional[float] = typer.Option(None, min=1, help="seconds one input may take before its worker is killed (default 30)"),
+    keep: Optional[Path] = typer.Option(None, help="write inputs that crashed or timed out here"),
+) -> None:
+    """Random bytes and mutated sample reports through the extraction, each in its own worker: inputs tried, statuses, crashes, slowest."""
+    from .devtools.fuzz import FUZZ_TIMEOUT_S, fuzz_report, sample_seeds
+
+    def report() -> list[str]:
+        seeds = sample_seeds(samples)
+        if not seeds:
+            raise KinerjaError(f"no PDFs in {samples}")
+        return fuzz_report(seeds, seconds, Settings.resolve(workers=workers).workers, seed, timeout or FUZZ_TIMEOUT_S, keep)
+
+    _echo_bench(report)
+
+
 @bench_app.command("matching")
 def bench_matching(
     pairs: Optional[Path] = typer.Option(None, help="labelled pairs CSV (name_a,name_b,same,kind,note); default tests/data/indicator_pairs.csv"),
