@@ -171,6 +171,7 @@ def ruling_lines(gray: np.ndarray, scale: float = SCALE) -> tuple[list[tuple], l
     # a local threshold (as camelot's lattice): a faint rule, or one across a shaded header, is darker than
     # what is around it though not than the page's ink
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, RULE_BLOCK_PX, RULE_CONTRAST)
+    dark = _ink(gray)  # text beside a rule is dark on the page; a shaded header beside it is not
     close = cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, round(RULE_GAP_PT * scale)), 1))
     clean = gray.copy()
     out = []
@@ -185,7 +186,7 @@ def ruling_lines(gray: np.ndarray, scale: float = SCALE) -> tuple[list[tuple], l
         rules = []
         for r, inked in _joined(pieces, horizontal, RULE_JOIN_PT * scale, RULE_ALIGN_PT * scale):
             length = (r[2] - r[0]) if horizontal else (r[3] - r[1])
-            if length >= RULE_MIN_PT * scale and inked >= RULE_INKED * length and not (horizontal and _in_text(ink, r, RULE_BESIDE_PT * scale)):
+            if length >= RULE_MIN_PT * scale and inked >= RULE_INKED * length and not (horizontal and _in_text(dark, r, RULE_BESIDE_PT * scale)):
                 rules.append(r)
                 x0, y0, x1, y1 = (int(v) for v in r)
                 clean[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2][mask[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2] > 0] = 255
@@ -231,8 +232,8 @@ def _in_text(ink: np.ndarray, rule: tuple, beside: float) -> bool:
     much of it. (Column rules are not asked: justified text runs up to them; letter stems are shorter than
     RULE_STEM_PT.)"""
     x0, y0, x1, y1 = (int(v) for v in rule)
-    rows = [y0 - d for d in range(1, max(1, round(beside)) + 1) if y0 - d >= 0]
-    rows += [y1 + d - 1 for d in range(1, max(1, round(beside)) + 1) if y1 + d - 1 < ink.shape[0]]
+    near = range(2, max(2, round(beside)) + 2)  # from 2 px: the rule's own blur lies right along it
+    rows = [y0 - d for d in near if y0 - d >= 0] + [y1 + d - 1 for d in near if y1 + d - 1 < ink.shape[0]]
     return any((ink[y, x0:x1] > 0).mean() >= RULE_BESIDE_INK for y in rows)
 
 
@@ -343,24 +344,30 @@ def _rgb(crop: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(np.repeat(crop[:, :, None], 3, axis=2))
 
 
-def read_words(engine, image: np.ndarray, scale: float, deadline: float, regions: list[tuple] | None = None) -> tuple[list[OcrWord], bool]:
-    """Every word of an upright page image (rules painted out) with its box in points and the recogniser's
-    confidence (only within `regions`, px boxes, when given); True as well when the deadline stopped it."""
+def line_boxes(engine, image: np.ndarray, scale: float, regions: list[tuple] | None = None) -> list[np.ndarray]:
+    """The text lines the detector finds on a page image (4 corners each, px of `image`), only within
+    `regions` (px boxes) when given: the detector's cost grows with the area it reads."""
     import cv2
 
     f = scale / DET_SCALE
     small = cv2.resize(image, None, fx=1 / f, fy=1 / f, interpolation=cv2.INTER_AREA)
     boxes = []
     for x0, y0, x1, y1 in _merged(regions) if regions is not None else [(0, 0, image.shape[1], image.shape[0])]:
-        x0, y0 = max(0, int(x0 / f)), max(0, int(y0 / f))  # the detector reads the tables only (its cost grows with the area)
-        boxes += [b + np.array((x0, y0), b.dtype) for b in _detect(engine, _rgb(small[y0 : int(y1 / f) + 1, x0 : int(x1 / f) + 1]))]
+        x0, y0 = max(0, int(x0 / f)), max(0, int(y0 / f))
+        boxes += [(b + np.array((x0, y0), b.dtype)) * f for b in _detect(engine, _rgb(small[y0 : int(y1 / f) + 1, x0 : int(x1 / f) + 1]))]
+    return boxes
+
+
+def read_words(engine, image: np.ndarray, boxes: list[np.ndarray], scale: float, deadline: float) -> tuple[list[OcrWord], bool]:
+    """The words of an upright page image (rules painted out) in its detected lines `boxes`, each with its
+    box in points and the recogniser's confidence; True as well when the deadline stopped it."""
     words: list[OcrWord] = []
     pad = 2
     for b in sorted(boxes, key=lambda b: (b[:, 1].min(), b[:, 0].min())):
         if time.monotonic() > deadline:
             return words, True
-        x0, x1 = max(0, int(b[:, 0].min() * f) - pad), min(image.shape[1], int(b[:, 0].max() * f) + pad)
-        y0, y1 = max(0, int(b[:, 1].min() * f) - pad), min(image.shape[0], int(b[:, 1].max() * f) + pad)
+        x0, x1 = max(0, int(b[:, 0].min()) - pad), min(image.shape[1], int(b[:, 0].max()) + pad)
+        y0, y1 = max(0, int(b[:, 1].min()) - pad), min(image.shape[0], int(b[:, 1].max()) + pad)
         line = image[y0:y1, x0:x1]
         if line.size == 0:
             continue
@@ -444,16 +451,21 @@ def scan_page(engine, pdfium_page, page_number: int, budget_s: float = PAGE_BUDG
     page = ScannedPage(page_number, width, height, turn, skew, [])
     page.table = bool(table_regions(horizontal, vertical, CROSS_TOL_PT * ROUTE_SCALE))
     if page.table:
-        image = upright(render_gray(pdfium_page, SCALE), turn, skew)
-        if turn and _upside_down(engine, image, SCALE):
-            page.turn, image = turn + 2, np.ascontiguousarray(image[::-1, ::-1])
-        horizontal, vertical, clean = ruling_lines(image, SCALE)
-        del image
-        page.rules = [tuple(v / SCALE for v in r) for r in horizontal + vertical]
+        horizontal, vertical, clean = ruling_lines(upright(render_gray(pdfium_page, SCALE), turn, skew), SCALE)
+        rules = horizontal + vertical
         # only the tables and the captions above them are recognised: the prose around them gives no value
-        regions = [(x0 - m, y0 - CAPTION_PT * SCALE, x1 + m, y1 + m) for x0, y0, x1, y1 in table_regions(horizontal, vertical, CROSS_TOL_PT * SCALE)
-                   for m in [REGION_MARGIN_PT * SCALE]]
-        page.words, page.timed_out = read_words(engine, clean, SCALE, start + budget_s, regions)
+        m = REGION_MARGIN_PT * SCALE
+        regions = [(x0 - m, y0 - CAPTION_PT * SCALE, x1 + m, y1 + m) for x0, y0, x1, y1 in table_regions(horizontal, vertical, CROSS_TOL_PT * SCALE)]
+        if turn:  # which way round a turned page reads is known once its lines are found: its caption may be below
+            regions = [(x0, y0, x1, y1 + CAPTION_PT * SCALE) for x0, y0, x1, y1 in regions]
+        boxes = line_boxes(engine, clean, SCALE, regions)
+        if turn and _upside_down(engine, clean, boxes):  # turned the wrong way round: half a turn more
+            h, w = clean.shape
+            page.turn, clean = turn + 2, np.ascontiguousarray(clean[::-1, ::-1])
+            boxes = [np.array((w, h), b.dtype) - b for b in boxes]
+            rules = [(w - x1, h - y1, w - x0, h - y0) for x0, y0, x1, y1 in rules]
+        page.rules = [tuple(v / SCALE for v in r) for r in rules]
+        page.words, page.timed_out = read_words(engine, clean, boxes, SCALE, start + budget_s)
     page.seconds = time.monotonic() - start
     return page
 
@@ -461,18 +473,13 @@ def scan_page(engine, pdfium_page, page_number: int, budget_s: float = PAGE_BUDG
 UPSIDE_DOWN_SAMPLE = 12  # lines of a turned page the direction classifier looks at
 
 
-def _upside_down(engine, image: np.ndarray, scale: float) -> bool:
+def _upside_down(engine, image: np.ndarray, boxes: list[np.ndarray]) -> bool:
     """Whether a page turned upright by a quarter turn reads upside down (it was turned the other way):
     the recogniser's direction classifier (0 or 180 degrees) on the page's widest lines, by majority."""
-    import cv2
-
-    f = scale / DET_SCALE
-    small = cv2.resize(image, None, fx=1 / f, fy=1 / f, interpolation=cv2.INTER_AREA)
-    boxes = sorted(_detect(engine, _rgb(small)), key=lambda b: -(b[:, 0].max() - b[:, 0].min()))[:UPSIDE_DOWN_SAMPLE]
-    if not boxes:
+    widest = sorted(boxes, key=lambda b: -(b[:, 0].max() - b[:, 0].min()))[:UPSIDE_DOWN_SAMPLE]
+    if not widest:
         return False
-    crops = engine.get_crop_img_list(_rgb(small), boxes)
-    _, labels, _ = engine.text_cls(crops)
+    _, labels, _ = engine.text_cls(engine.get_crop_img_list(_rgb(image), [b.astype(np.float32) for b in widest]))
     return sum(1 for label, _ in labels if label == "180") > len(labels) / 2
 
 

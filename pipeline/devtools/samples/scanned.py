@@ -15,7 +15,7 @@ from .truth import TRUTH_COLUMNS
 
 SCAN_NAME = "bekasi_lkip_2025_scan.pdf"
 SCAN_TRUTH_FILE = "scan_truth.csv"
-DPI = 150  # a common office scanner setting
+DPI = 200  # a common office scanner setting for documents
 NOISE_SIGMA = 14.0  # grey levels of sensor noise
 SPECKS = 0.0008  # share of pixels turned to dark specks (dust)
 # (source page, degrees the sheet sits askew, turned a quarter): a portrait table page fed in askew, and a
