@@ -14,11 +14,13 @@ from pathlib import Path
 
 from .store import write_atomic
 
-DRAWING_VERSION = "1"  # change when what an image shows changes: every image is renamed, so drawn again
+DRAWING_VERSION = "3"  # change when what an image shows changes: every image is renamed, so drawn again
 PAGE_SCALE = 1.5  # whole pages: 108 dpi, a page fits a screen's width and its numbers can be read
 CROP_SCALE = 2.0  # crops: 144 dpi, so a 7 pt digit is plainly legible
 CROP_ABOVE_PT = 48.0  # context above the cell (the row above it, usually the column's header)
 CROP_BELOW_PT = 24.0
+CROP_LEFT_PT = 360.0  # context left of the cell: the row's indicator name, on a landscape page too
+CROP_RIGHT_PT = 120.0
 BOX_COLOUR = (214, 39, 40)  # the cell a finding is about
 BOX_WIDTH_PX = 3
 _BOX_INDEX = 255  # the palette entry of the box in a crop
@@ -39,8 +41,8 @@ class PageView:
     image: str
     width: float
     height: float
-    dx: float  # the displayed page's corner from the MediaBox's (a CropBox smaller than the page)
-    dy: float
+    dx: float  # where the displayed page's top-left corner is in the boxes' coordinates (0, 0 but for
+    dy: float  # a MediaBox not at the origin, or a CropBox smaller than the page)
 
     def place(self, box) -> dict:
         """A box as CSS percentages of the page image."""
@@ -100,13 +102,16 @@ def render_document(pdf: Path, sha256: str, wanted: Wanted, img_dir: Path) -> Re
 
 def _view(page, sha256: str, page_no: int) -> PageView:
     width, height = page.get_size()
-    ml, _, _, mt = page.get_mediabox()
+    _, mb, _, mt = page.get_mediabox()
     cl, _, _, ct = page.get_cropbox()
-    return PageView(image_name(sha256, page_no, "page"), width, height, cl - ml, mt - ct)
+    # pdfplumber places x as the PDF does and top as the MediaBox's height less y (its bottom edge not
+    # subtracted); pdfium shows the CropBox from its top-left corner
+    return PageView(image_name(sha256, page_no, "page"), width, height, cl, mt - ct - mb)
 
 
 def _crop(page, view: PageView, sha256: str, page_no: int, box: Box, img_dir: Path) -> str:
-    """The page's full width over the cell's rows and a little above and below it, the cell's box drawn."""
+    """The cell's rows with a little above and below, from the row's name on the left to a column or two right
+    of the cell (a portrait page's whole width), the cell's box drawn."""
     name = image_name(sha256, page_no, "crop", box)
     if (img_dir / name).exists():
         return name
@@ -115,13 +120,15 @@ def _crop(page, view: PageView, sha256: str, page_no: int, box: Box, img_dir: Pa
     x0, top, x1, bottom = box[0] - view.dx, box[1] - view.dy, box[2] - view.dx, box[3] - view.dy
     upper = max(0.0, top - CROP_ABOVE_PT)
     lower = min(view.height, bottom + CROP_BELOW_PT)
-    grey = page.render(scale=CROP_SCALE, crop=(0, view.height - lower, 0, upper), grayscale=True).to_pil()
+    left, right = max(0.0, x0 - CROP_LEFT_PT), min(view.width, x1 + CROP_RIGHT_PT)
+    grey = page.render(scale=CROP_SCALE, crop=(left, view.height - lower, view.width - right, upper), grayscale=True).to_pil()
     # the grey page as a palette image whose last entry is the box's colour: one red box on grey text, without
     # quantizing (a third of the time a crop took) and at the bytes of a grey image
     image = Image.frombytes("P", grey.size, grey.point(lambda v: min(v, _BOX_INDEX - 1)).tobytes())
     image.putpalette([v for g in range(_BOX_INDEX) for v in (g, g, g)] + list(BOX_COLOUR))
     s = CROP_SCALE
-    ImageDraw.Draw(image).rectangle([x0 * s - 2, (top - upper) * s - 2, x1 * s + 2, (bottom - upper) * s + 2], outline=_BOX_INDEX, width=BOX_WIDTH_PX)
+    ImageDraw.Draw(image).rectangle([(x0 - left) * s - 2, (top - upper) * s - 2, (x1 - left) * s + 2, (bottom - upper) * s + 2],
+                                    outline=_BOX_INDEX, width=BOX_WIDTH_PX)
     _save(image, img_dir / name)
     return name
 

@@ -246,8 +246,9 @@ class Desk:
 def _render_all(desk: Desk, sources: dict[str, Path], img_dir: Path, workers: int) -> dict[str, Rendered]:
     """Every document's images, `workers` documents at a time in worker processes (pdfium is not thread-safe,
     and a page that pdfium takes badly costs a worker, not the run)."""
-    jobs = {name: w for name, w in desk.wanted().items() if name in sources and desk.sha.get(name)}
-    out = {name: Rendered(error="the file is not in the raw folder with these bytes now: no page images") for name in desk.wanted() if name not in jobs}
+    wanted = desk.wanted()
+    jobs = {name: w for name, w in wanted.items() if name in sources and desk.sha.get(name)}
+    out = {name: Rendered(error="the file is not in the raw folder now: no page images") for name in wanted if name not in jobs}
     if workers <= 1 or len(jobs) <= 1:
         return out | {name: render_document(sources[name], desk.sha[name], w, img_dir) for name, w in jobs.items()}
     import multiprocessing as mp

@@ -165,7 +165,7 @@ def test_links_are_followed_only_inside_raw_and_subfolders_are_part_of_the_name(
     from pipeline.results import file_sha256
 
     assert file_sha256(secret) not in set(docs["sha256"])  # its bytes were never read
-    for f in [*(tmp_path / "curated").rglob("*.parquet"), *(tmp_path / "reports").iterdir()]:
+    for f in [*(tmp_path / "curated").rglob("*.parquet"), *(p for p in (tmp_path / "reports").rglob("*") if p.is_file())]:  # pages and images too
         assert b"SECRET-BYTES" not in f.read_bytes(), f
 
     values = pd.read_parquet(tmp_path / "curated" / "indicator_values.parquet")

@@ -14,7 +14,7 @@ from PIL import Image
 from pipeline.corrections import COLUMNS
 from pipeline.devtools.samples import write_samples
 from pipeline.devtools.samples.layout import Cell, Doc, H, Table
-from pipeline.evidence import BOX_COLOUR, CROP_ABOVE_PT, CROP_SCALE
+from pipeline.evidence import BOX_COLOUR, CROP_ABOVE_PT, CROP_LEFT_PT, CROP_SCALE
 from pipeline.publish import results_to_frames, validate
 from pipeline.report import doc_key, neutralised, render_report, write_desk
 from pipeline.reportmark import PENDING, report_version
@@ -92,12 +92,13 @@ def test_a_crop_shows_the_cells_box_where_the_cell_is(samples_run):
     html = _doc_page(settings.reports_dir, f["source_file"])
     crop = re.search(rf'printed {re.escape(f["value"])}\).*?src="\.\./img/([0-9a-f]{{24}}\.png)"', html, re.S).group(1)
     image = Image.open(settings.reports_dir / "img" / crop).convert("RGB")
-    x0, top = f["bbox"][0], f["bbox"][1]
-    y = (top - max(0.0, top - CROP_ABOVE_PT)) * CROP_SCALE  # the crop starts CROP_ABOVE_PT above the cell
-    x_mid = (f["bbox"][0] + f["bbox"][2]) / 2 * CROP_SCALE
+    x0, top, x1 = f["bbox"][0], f["bbox"][1], f["bbox"][2]
+    left = max(0.0, x0 - CROP_LEFT_PT)  # the crop starts CROP_LEFT_PT left of the cell and CROP_ABOVE_PT above it
+    y = (top - max(0.0, top - CROP_ABOVE_PT)) * CROP_SCALE
+    x_mid = ((x0 + x1) / 2 - left) * CROP_SCALE
     edge = [image.getpixel((int(x_mid), int(y) + dy)) for dy in range(-3, 2)]
     assert BOX_COLOUR in edge  # the box is drawn on the cell's top edge
-    assert image.getpixel((int(x0 * CROP_SCALE) + 8, int(y) + 8)) != BOX_COLOUR  # inside it, the page
+    assert image.getpixel((int((x0 - left) * CROP_SCALE) + 8, int(y) + 8)) != BOX_COLOUR  # inside it, the page
 
 
 def test_images_are_content_addressed_and_written_once(samples_run, tmp_path):
@@ -211,3 +212,31 @@ def test_a_document_that_failed_gets_its_page_with_its_reason(tmp_path):
     write_desk(frames, pd.DataFrame(), "v1", tmp_path, {})
     html = _doc_page(tmp_path, "broken.pdf")
     assert "not a PDF: &lt;b&gt;bad&lt;/b&gt; header" in html and "No page was read as a table." in html
+
+
+def test_boxes_land_on_their_text_when_the_mediabox_is_not_at_the_origin(tmp_path):
+    """A real report's MediaBox starts at (-8.4, 8.4): pdfplumber's top is the MediaBox's height less y, pdfium
+    shows the CropBox from its corner. A word's box from pdfplumber must land on pdfium's own box of it."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from pipeline.evidence import Wanted, render_document
+
+    doc = pdfium.PdfDocument(str(hostile_pdf(tmp_path / "plain.pdf")))
+    page = doc[0]
+    w, h = page.get_size()
+    page.set_mediabox(-8.4, 8.4, w - 8.4, h + 8.4)
+    page.set_cropbox(20, 30, w - 30, h - 10)  # and a CropBox smaller than the page
+    moved = tmp_path / "moved.pdf"
+    doc.save(str(moved))
+    with pdfplumber.open(moved) as pdf:
+        word = next(x for x in pdf.pages[0].extract_words() if x["text"] == "Realisasi")
+    view = render_document(moved, "m" * 64, Wanted(pages={1}), tmp_path).pages[1]
+    shown = pdfium.PdfDocument(str(moved))[0]
+    text = shown.get_textpage()
+    i = text.get_text_range().index("Realisasi")
+    left, _, _, top = text.get_charbox(i)
+    cl, _, _, ct = shown.get_cropbox()
+    placed = view.place((word["x0"], word["top"], word["x1"], word["bottom"]))
+    assert placed["left"] == pytest.approx(100 * (left - cl) / view.width, abs=0.3)  # within a fraction of a point
+    assert placed["top"] == pytest.approx(100 * (ct - top) / view.height, abs=0.5)
