@@ -1,8 +1,10 @@
 """Stages 2-4: document results -> frames -> validated frames + failures -> a new curated version.
 
 Validation is pandera, lazy: a row failing an error-level check leaves the curated table and is listed in
-`validation_failures` with its file, page and printed value; warning-level checks only list. The version
-is written whole beside the current one and switched to at once (`store`), then the reports.
+`validation_failures` with its file, page, cell box and printed value; warning-level checks only list.
+Reviewers' corrections (`corrections`) are applied first, so a corrected value passes the same checks. The
+version is written whole beside the current one and switched to at once (`store`); the report is marked
+pending before the switch and written after it (`report`).
 """
 
 from __future__ import annotations

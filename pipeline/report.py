@@ -134,11 +134,11 @@ class Desk:
                     out[name].pages.add(f["page"])
                     if (box := _box(f.get("bbox"))) is not None:
                         out[name].crops.add((f["page"], box))
-        for where in self._name_places().values():
+        for where in self.name_places().values():
             out[where[0]].crops.add((where[1], where[2]))
         return {k: v for k, v in out.items() if k is not None}
 
-    def _name_places(self) -> dict[str, tuple[str, int, tuple]]:
+    def name_places(self) -> dict[str, tuple[str, int, tuple]]:
         """Where each name of the review queue is printed: its first value's file, page and cell (the crop
         spans the page's width, so the name at the row's start is in it)."""
         names = set(self.review_pairs["name_a"]) | set(self.review_pairs["name_b"]) if len(self.review_pairs) else set()
@@ -288,7 +288,7 @@ def write_desk(tables: dict[str, pd.DataFrame], review_pairs: pd.DataFrame, vers
     write_bytes(reports_dir / "desk.js", SCRIPT.encode())
     for d in desk.docs:
         write_bytes(reports_dir / "docs" / doc_key(d["source_file"]), desk.document(d, rendered.get(d["source_file"], Rendered())))
-    crops = {name: rendered[f].crops.get((p, box)) for name, (f, p, box) in desk._name_places().items() if f in rendered}
+    crops = {name: rendered[f].crops.get((p, box)) for name, (f, p, box) in desk.name_places().items() if f in rendered}
     write_bytes(reports_dir / "review_queue.csv", neutralised_csv(review_pairs.reindex(columns=REVIEW_COLUMNS)))
     write_bytes(reports_dir / "review_queue.html", desk.review_queue(crops))
     write_bytes(reports_dir / "findings.csv", desk.findings_csv())
