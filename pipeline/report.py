@@ -31,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .catalogue import REVIEW_COLUMNS
 from .console import neutralised
-from .corrections import DROPPED, STALE, correction_line
+from .corrections import DROPPED, STALE, box_text, correction_line
 from .evidence import PAGE_SCALE, Rendered, Wanted, render_document
 from .reportmark import PENDING
 from .results import LOW_COVERAGE
@@ -153,7 +153,7 @@ class Desk:
 
     def index(self) -> bytes:
         docs = [self._summary(d) for d in self.docs]
-        general = [f for f in self.failures_by.get(None, [])]
+        general = self.failures_by.get(None, [])
         checks = sorted({f["check"] for rows in self.failures_by.values() for f in rows})
         n_cells = int(self.documents["value_cells"].fillna(0).sum()) if "value_cells" in self.documents and len(self.documents) else 0
         n_read = int(self.documents["value_cells_read"].fillna(0).sum()) if n_cells else 0
@@ -193,14 +193,12 @@ class Desk:
         ordered = sorted(self.failures_by.get(name, []), key=lambda f: (f["severity"] != "error", f["check"], f["page"] or PAGE_ORDER_NONE))
         for f in ordered:
             box = _box(f.get("bbox"))
-            value_finding = f["table"] == "indicator_values" and f["check"] not in (STALE, DROPPED)
             findings.append({
                 **f, "first": f["check"] not in seen, "crop": rendered.crops.get((f["page"], box)) if box else None,
-                "page_image": f["page"] in rendered.pages,
-                "line": correction_line(sha, f["page"], box, f["value"]) if value_finding and sha and box and f["page"] else None,
+                "page_image": f["page"] in rendered.pages, "line": _finding_line(f, sha),
             })
             seen.add(f["check"])
-        values = sorted(self.values_by.get(name, []), key=lambda v: (v["page"], v["table"], (_box(v["bbox"]) or (0, 0))[1], (_box(v["bbox"]) or (0,))[0]))
+        values = sorted(self.values_by.get(name, []), key=_reading_order)
         for n, v in enumerate(values):
             v["n"] = n
             v["line"] = correction_line(sha, v["page"], _box(v["bbox"]), v["value_text"]) if _box(v["bbox"]) else None
@@ -235,12 +233,25 @@ class Desk:
     def findings_csv(self) -> bytes:
         rows = []
         for f in _records(self.failures):
-            box, sha = _box(f.get("bbox")), self.sha.get(f["source_file"])
-            line = correction_line(sha, f["page"], box, f["value"]) if sha and box and f["page"] and f["table"] == "indicator_values" and f["check"] not in (STALE, DROPPED) else ""
+            box = _box(f.get("bbox"))
             rows.append({**{k: f[k] for k in ("source_file", "page", "check", "severity", "column", "value", "message")},
-                         "bbox": " ".join(f"{v:.2f}" for v in box) if box else "", "line_to_add": line})
+                         "bbox": box_text(box) if box else "", "line_to_add": _finding_line(f, self.sha.get(f["source_file"])) or ""})
         cols = ["source_file", "page", "check", "severity", "column", "value", "message", "bbox", "line_to_add"]
         return neutralised_csv(pd.DataFrame(rows, columns=cols))
+
+
+def _finding_line(f: dict, sha: str | None) -> str | None:
+    """The line to add to review/corrections.csv for a finding about one value's cell (None for a page, a
+    document, or a correction's own finding)."""
+    box = _box(f.get("bbox"))
+    if f["table"] != "indicator_values" or f["check"] in (STALE, DROPPED) or not (sha and box and f["page"]):
+        return None
+    return correction_line(sha, f["page"], box, f["value"])
+
+
+def _reading_order(v: dict) -> tuple:
+    box = _box(v["bbox"]) or (0.0, 0.0)
+    return v["page"], v["table"], box[1], box[0]
 
 
 def _render_all(desk: Desk, sources: dict[str, Path], img_dir: Path, workers: int) -> dict[str, Rendered]:
