@@ -108,7 +108,8 @@ def _near(boxes: pd.Series, box: list[float]) -> pd.Series:
 
 
 def apply_corrections(values: pd.DataFrame, documents: pd.DataFrame, corrections: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, list[dict], list[str]]:
-    """`values` with the corrections applied; the stale ones as validation_failures rows and summary notes."""
+    """`values` with the corrections applied; the stale ones and the drops as validation_failures rows, the stale
+    ones as summary notes."""
     if not len(corrections):
         return values, [], []
     values = values.copy()
@@ -118,18 +119,17 @@ def apply_corrections(values: pd.DataFrame, documents: pd.DataFrame, corrections
     known = set(documents["sha256"])
     taken: dict[int, int] = {}  # value row -> the line correcting it
     dropped: list[int] = []
-    stale: list[dict] = []  # and the dropped values: validation_failures rows
-    listed = stale
+    listed: list[dict] = []  # validation_failures rows: the stale corrections, and the values dropped
     for line, c in corrections.iterrows():
         where = f"{path} line {line}"
         if c["sha256"] not in known:
-            stale.append(_stale(where, c, None, "no document has these bytes now (the file changed or left the raw folder)"))
+            listed.append(_stale(where, c, None, "no document has these bytes now (the file changed or left the raw folder)"))
             continue
         hit = sha_of == c["sha256"]
         if pd.notna(c["bbox"]):
             box = [float(v) for v in c["bbox"].split()]
             hit &= (values["page"] == c["page"]).fillna(False)
-            hit &= _near(values["bbox"].where(hit, None), box)
+            hit[hit] = _near(values.loc[hit, "bbox"], box)  # the boxes of that page only
             named = f"no value is read at page {c['page']}, box {c['bbox']} now (the code reads the cell differently)"
         else:
             for col in ("indicator_id", "year", "period", "measure"):
@@ -139,13 +139,13 @@ def apply_corrections(values: pd.DataFrame, documents: pd.DataFrame, corrections
         source = values.loc[rows[0], "source_file"] if rows else documents.loc[documents["sha256"] == c["sha256"], "source_file"].iloc[0]
         per_file = values.loc[rows, "source_file"].value_counts()
         if not rows:
-            stale.append(_stale(where, c, source, named))
+            listed.append(_stale(where, c, source, named))
         elif (per_file > 1).any():
-            stale.append(_stale(where, c, source, f"it names {int(per_file.max())} values of one document; name the cell by page and bbox"))
+            listed.append(_stale(where, c, source, f"it names {int(per_file.max())} values of one document; name the cell by page and bbox"))
         elif pd.notna(c["was"]) and (read := values.loc[rows, "value_text"]).ne(c["was"]).any():
-            stale.append(_stale(where, c, source, f"the cell now reads {read.iloc[0]!r}, the line was written against {c['was']!r}"))
+            listed.append(_stale(where, c, source, f"the cell now reads {read.iloc[0]!r}, the line was written against {c['was']!r}"))
         elif any(r in taken for r in rows):
-            stale.append(_stale(where, c, source, f"line {taken[next(r for r in rows if r in taken)]} corrects this value already"))
+            listed.append(_stale(where, c, source, f"line {taken[next(r for r in rows if r in taken)]} corrects this value already"))
         else:
             taken.update(dict.fromkeys(rows, line))
             if c["value"] == DROP:
@@ -157,8 +157,8 @@ def apply_corrections(values: pd.DataFrame, documents: pd.DataFrame, corrections
             values.loc[rows, "value_read"] = values.loc[rows, "value"]
             values.loc[rows, "value"] = float(c["value"])
             values.loc[rows, ["corrected_by", "corrected_on", "correction_note"]] = [c["reviewer"], c["corrected_on"], note]
-    notes = [s["message"] for s in stale if s["check"] == STALE]
-    return values.drop(index=dropped), stale, notes
+    notes = [f["message"] for f in listed if f["check"] == STALE]
+    return values.drop(index=dropped), listed, notes
 
 
 def _stale(where: str, c: pd.Series, source_file: str | None, why: str) -> dict:
