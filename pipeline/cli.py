@@ -113,21 +113,21 @@ def query(
         out.print(plain(f"(first {limit} rows; --limit shows more)"))
 
 
-# a table whose columns, folded, would each be narrower than this is unreadable: one block per row instead
+# a table folded to fit with its columns narrower than this on average is unreadable: one block per row instead
 NARROWEST_READABLE_COLUMN = 12
 
 
 def _too_wide(out: Console, table: Table) -> bool:
-    """Rows too wide for the console: the table at its natural width would fold some column below
-    NARROWEST_READABLE_COLUMN characters, or cannot fit at all."""
+    """The table does not fit the console at its natural width, and folded to fit, its columns would
+    average fewer than NARROWEST_READABLE_COLUMN characters."""
     from rich.measure import Measurement
 
-    widths = [Measurement.get(out, out.options, c.header).maximum for c in table.columns]
-    for k, column in enumerate(table.columns):
-        widths[k] = max([widths[k], *(Measurement.get(out, out.options, cell).maximum for cell in column.cells)])
-    room = out.width - (3 * len(widths) + 1)  # borders and padding
-    squeezed = room / len(widths) if widths else room
-    return sum(widths) > room and squeezed < NARROWEST_READABLE_COLUMN
+    if not table.columns:
+        return False
+    unbounded = out.options.update(max_width=10**6)  # a table's own measure stops at the console's width
+    natural = sum(max(Measurement.get(out, unbounded, cell).maximum for cell in (c.header, *c.cells)) for c in table.columns)
+    room = out.width - (3 * len(table.columns) + 1)  # borders and padding
+    return natural > room and room / len(table.columns) < NARROWEST_READABLE_COLUMN
 
 
 @app.command()
