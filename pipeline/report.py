@@ -328,7 +328,8 @@ def write_review_queue(review_pairs: pd.DataFrame, reports_dir: Path | str) -> t
 
 def save_review_pairs(review_pairs: pd.DataFrame, path: Path) -> None:
     """The review queue kept with the version (the report of a version can be written again from it)."""
-    write_bytes(path, json.dumps(review_pairs.reindex(columns=REVIEW_COLUMNS).astype(object).where(review_pairs.notna(), None).to_dict("records"), default=str).encode())
+    pairs = review_pairs.reindex(columns=REVIEW_COLUMNS)
+    write_bytes(path, json.dumps(_records(pairs), default=str).encode())
 
 
 def write_report_of(version_dir: Path, version: str, reports_dir: Path, sources: dict[str, Path], workers: int = 1) -> Path:

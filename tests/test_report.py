@@ -167,7 +167,9 @@ def test_a_no_change_night_writes_the_report_into_a_new_folder_naming_its_versio
     manifest = json.loads((settings.curated_dir / "current" / "manifest.json").read_text())
     assert manifest["run_id"] == summary.run_id and manifest["tables_of"] == first.run_id
     assert report_version(fresh.reports_dir) == first.run_id  # the version whose tables it shows
-    assert len(list((fresh.reports_dir / "docs").iterdir())) == 4 and (fresh.reports_dir / "review_queue.csv").exists()
+    assert len(list((fresh.reports_dir / "docs").iterdir())) == 4
+    for f in ("review_queue.csv", "findings.csv"):  # written again from the version's own tables and queue: the same
+        assert (fresh.reports_dir / f).read_bytes() == (settings.reports_dir / f).read_bytes()
 
 
 def test_a_report_cut_short_never_leaves_the_old_report_beside_new_data(tmp_path):
