@@ -26,14 +26,14 @@ _DOC_TYPES: list[tuple[str, str]] = [
     (r"\brpjmd\b|rencana\s+pembangunan\s+jangka\s+menengah", "RPJMD"),
     (r"laporan\s+realisasi\s+anggaran|\blra\b", "LRA"),
 ]
-_AGENCY_WORDS = r"dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah[ \t]+sakit|rsud|bappeda|dprd|kecamatan|kelurahan"
+_AGENCY_WORDS = r"dinas|badan|biro|inspektorat|sekretariat|kantor|satuan|rumah[ \t]+sakit|rsud|bappeda|dprd|kecamatan|kelurahan|kementerian|kementrian|direktorat"
 _REGION_WORDS = r"kota|kabupaten|kab\.|provinsi|prov\."
 _AGENCY = re.compile(
     rf"\b((?:{_AGENCY_WORDS})"
     r"(?:[ \t]+(?!kota\b|kabupaten\b|kab\.|provinsi\b|prov\.|tahun\b|pemerintah\b)(?:(?:prof|drs?|hj?|ir)\.|[a-z&,/\-]+)){0,9})",
     re.IGNORECASE,
 )
-_BARE = {"dinas", "badan", "biro", "kantor", "satuan", "kecamatan", "kelurahan", "sekretariat", "rsud", "rumah sakit"}  # not a name on their own
+_BARE = {"dinas", "badan", "biro", "kantor", "satuan", "kecamatan", "kelurahan", "sekretariat", "rsud", "rumah sakit", "kementerian", "direktorat"}  # not a name on their own
 # An agency named right before its region ("Dinas Sosial Kota Bekasi"), maybe with its acronym between
 _GAP = r"[ \t]+(?:\([A-Za-z]{2,12}\)[ \t]+)?"
 _GAP_RE = re.compile(_GAP)
@@ -41,16 +41,22 @@ _AGENCY_IN_REGION = re.compile(_AGENCY.pattern + rf"(?={_GAP}(?:{_REGION_WORDS})
 # A labelled field: "Nama OPD : ...", "Unit Kerja : ...", "Instansi: ...", "Nama Unit Organisasi : ..."
 _AGENCY_LABEL = re.compile(r"\b(?:opd|skpd|perangkat[ \t]+daerah|unit[ \t]+kerja(?:[ \t]+mandiri)?|organisasi|instansi)[ \t]*:[ \t]*", re.IGNORECASE)
 # Case matters: "Provinsi Jawa Barat" / "PROVINSI JAWA BARAT" name a region, "kota se-Jawa Barat" does not.
-_REGION = re.compile(r"\b(Kota|KOTA|Kabupaten|KABUPATEN|Kab\.|KAB\.|Provinsi|PROVINSI|Prov\.|PROV\.)[ \t]+([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})")
+# "Kabupaten/Kota" names every regency and city, not one ("Kabupaten/Kota dengan Standar Gizi Minimal")
+_REGION = re.compile(r"(?<!/)\b(Kota|KOTA|Kabupaten|KABUPATEN|Kab\.|KAB\.|Provinsi|PROVINSI|Prov\.|PROV\.)(?!/)[ \t]+([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})")
 # Who heads a region names it: "Gubernur Jawa Barat", "Bupati Bandung", "Wali Kota Bogor"
 _REGION_HEAD = re.compile(r"\b(Gubernur|GUBERNUR|Bupati|BUPATI|Wali[ \t]?[Kk]ota|WALI[ \t]?KOTA)[ \t]+([A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,2})")
-_NAME_STOP = {"bab", "nama", "bidang", "selanjutnya", "disebut", "pihak", "nomor", "no", "tentang", "tahun", "ta", "jl", "jalan", "telepon", "unit", "review", "rencana", "laporan", "renstra", "lakip", "lkip", "perjanjian", "indikator", "pengukuran", "capaian", "target", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode", "lembar", "halaman", "hal", "terhadap", "oleh", "adalah"}
+_NAME_STOP = {"bab", "nama", "bidang", "selanjutnya", "disebut", "pihak", "nomor", "no", "tentang", "tahun", "ta", "jl", "jalan", "telepon", "unit", "review", "rencana", "laporan", "renstra", "lakip", "lkip", "perjanjian", "indikator", "pengukuran", "capaian", "target", "yang", "di", "untuk", "pada", "sebagai", "dalam", "kepala", "periode", "lembar", "halaman", "hal", "terhadap", "oleh", "adalah", "republik"}
 # After its first word a name ends where a parent body begins: "Biro Organisasi Sekretariat Daerah"
 _PARENT = {"sekretariat", "setda"}
-_REGION_STOP = frozenset({"dan", "kab", "kota", "provinsi", "se", "dinas", "badan", "biro", "inspektorat", "sekretariat", "kantor", "satuan", "rsud", "dprd"})
+# a region's name ends at these; one that begins with one is a sentence's words, no name ("Kota dengan ...")
+_REGION_STOP = frozenset({"dan", "kab", "kota", "provinsi", "se", "dinas", "badan", "biro", "inspektorat", "sekretariat", "kantor", "satuan", "rsud", "dprd",
+                          "dengan", "yang", "untuk", "dari", "pada", "sesuai", "di", "ke", "oleh", "atau", "serta"})
 _ACRONYMS = {"rsud", "dprd", "uptd"}
 _KINDS = {"kab.": "Kabupaten", "prov.": "Provinsi"}
 _HEAD_KINDS = {"gubernur": "Provinsi", "bupati": "Kabupaten", "walikota": "Kota"}
+# a national body on a cover's title lines: its report is the nation's, whatever places its tables name
+_NATIONAL = re.compile(r"\b(?:kementerian|kementrian|republik[ \t]+indonesia|direktorat[ \t]+jenderal|badan\b[^\n]{0,60}\bnasional)\b", re.IGNORECASE)
+NATIONAL = "Nasional"  # the region of a national body's report
 TITLE_LINES = 8  # a cover's title, agency and region come before this many lines
 
 
@@ -324,7 +330,8 @@ def describe_document(first_pages_text: list[str]) -> DocumentInfo:
     body = "\n".join(pages)
     agency = _drop_abbreviation(_government_agency(head, body) or agency_label(body) or agency_before_region(_prose(head))
                                 or find_agency(_prose(head)) or find_agency(_prose(body)))
-    region = region_after_agency(head) or title_region(head) or find_region(head) or find_region(body) or region_of_head(body)
+    national = NATIONAL if _NATIONAL.search("\n".join(title_lines(head))) else None  # a ministry's own, not an office of it in a region
+    region = region_after_agency(head) or title_region(head) or national or find_region(head) or find_region(body) or region_of_head(body)
     year_from, year_to = (None, None)
     for find, text in ((find_period, head), (any_year, head), (find_period, body), (any_year, body)):
         if year_from is None:

@@ -115,13 +115,20 @@ def find_header_rows(grid: Grid) -> int:
         if _is_numbering_row(texts):
             last_numbering = i
             continue
-        if i and banner(grid, i):
-            return max(i, last_numbering + 1)  # one cell across the table under the header: a group row
+        if i and (banner(grid, i) or _heads_rows(texts)):
+            return max(i, last_numbering + 1)  # one cell across the table, or a heading, under the header: a group row
         if any(_is_data_cell(t) for t in texts):
             if not any(_is_number_cell(t) for t in texts) and numbering_below(i):
                 continue  # words over the numbering row: still header
             return max(i, last_numbering + 1)
     return max(last_numbering + 1, 0)
+
+
+def _heads_rows(texts: list[str]) -> bool:
+    """A row whose one filled cell is a sentence ending in ":" ("Kinerja Layanan Rumah Sakit, meliputi:"):
+    it heads the records below it, however header-like its words."""
+    filled = [t for t in texts if t]
+    return len(filled) == 1 and filled[0].rstrip().endswith(":") and len(re.findall(r"[A-Za-z]{2,}", filled[0])) >= 3
 
 
 def _row_texts(grid: Grid, i: int) -> list[str]:

@@ -11,7 +11,9 @@ pdfminer.
 Known differences from pdfminer: a char's right edge is its glyph's, not its advance (up to 0.6 pt in
 italics); a zero-height rectangle is a rect, not a curve; pdfium breaks words at gaps without a space
 glyph (kept from a fifth of the font size) and drops a space glyph overlapping the next one; a soft hyphen
-prints as "-"; glyphs printed twice for fake bold are read once ("98.90", where pdfminer reads "9 8 . 90").
+prints as "-"; glyphs printed twice for fake bold are read once ("98.90", where pdfminer reads "9 8 . 90");
+glyphs their clip path hides are not read (pdfminer reads them: a header repeated under the page's
+visible one, clipped away, would parse as data).
 """
 
 from __future__ import annotations
@@ -55,6 +57,11 @@ _segment_close = _fast(raw.FPDFPathSegment_GetClose, _I, _P)
 _draw_mode = _fast(raw.FPDFPath_GetDrawMode, _I, _P, _P, _P)
 _stroke_width = _fast(raw.FPDFPageObj_GetStrokeWidth, _I, _P, _P)
 _object_bounds = _fast(raw.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+_clip_path = _fast(raw.FPDFPageObj_GetClipPath, _P, _P)
+_clip_count_paths = _fast(raw.FPDFClipPath_CountPaths, _I, _P)
+_clip_count_segments = _fast(raw.FPDFClipPath_CountPathSegments, _I, _P, _I)
+_clip_segment = _fast(raw.FPDFClipPath_GetPathSegment, _P, _P, _I, _I)
+CLIP_TOLERANCE = 1.0  # points: a glyph whose middle lies this far outside its clip path's box is not printed
 
 
 def _address(handle) -> int:
@@ -157,6 +164,42 @@ def subpaths(obj: int, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]
     return out
 
 
+def _clip_box(tp, i: int, obj) -> tuple[float, float, float, float] | None:
+    """The box (left, bottom, right, top; page space, grown by CLIP_TOLERANCE) a text object's clip path
+    leaves visible, or None when nothing clips it. pdfium keeps a clip path only on an object that reaches
+    outside it. Its paths intersect; each is bounded by its points' box (a clip is nearly always a
+    rectangle). A clip given in a form's own space (its box and the object's char `i` do not meet) is not
+    used: nothing is dropped on a guess."""
+    handle = ctypes.cast(obj, ctypes.c_void_p).value
+    clip = _clip_path(handle) if handle else None
+    n = _clip_count_paths(clip) if clip else 0
+    if n <= 0:
+        return None
+    box = [-math.inf, -math.inf, math.inf, math.inf]
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(n):
+        xs, ys = [], []
+        for s in range(_clip_count_segments(clip, k)):
+            if _segment_point(_clip_segment(clip, k, s), ctypes.addressof(x), ctypes.addressof(y)):
+                xs.append(x.value)
+                ys.append(y.value)
+        if xs:
+            box = [max(box[0], min(xs)), max(box[1], min(ys)), min(box[2], max(xs)), min(box[3], max(ys))]
+    if math.inf in box or -math.inf in box:
+        return None
+    box = [box[0] - CLIP_TOLERANCE, box[1] - CLIP_TOLERANCE, box[2] + CLIP_TOLERANCE, box[3] + CLIP_TOLERANCE]
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not _object_bounds(handle, *map(ctypes.addressof, (l, b, r, t))):
+        return None
+    rect = raw.FS_RECTF()
+    if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
+        return None
+    cx, cy = (rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2
+    if not (l.value - CLIP_TOLERANCE <= cx <= r.value + CLIP_TOLERANCE and b.value - CLIP_TOLERANCE <= cy <= t.value + CLIP_TOLERANCE):
+        return None  # the object's box is in another space than its chars' (a form's): the clip's may be too
+    return tuple(box)
+
+
 class PdfiumPage(Page):
     """A pdfplumber page whose `objects` are read by pdfium (chars, lines, rects, curves)."""
 
@@ -240,9 +283,11 @@ class PdfiumPage(Page):
             run = runs.get(key)
             if run is None:
                 run = runs[key] = self._run(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm)
-            fontname, size, horizontal, upright, matrix = run
+            fontname, size, horizontal, upright, matrix, clip = run
             get_box(tp_address, i, rect_address)
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            if clip is not None and not (clip[0] <= (left + right) / 2 <= clip[2] and clip[1] <= (bottom + top) / 2 <= clip[3]):
+                continue  # clipped away: not on the page a reader sees
             if horizontal:  # pdfminer's box: from the font's descent below the baseline (pdfium's too), one font size high
                 top = bottom + size
             xa, ya = ca * left + cc * bottom + ce, cb * left + cd * bottom + cf
@@ -263,14 +308,14 @@ class PdfiumPage(Page):
     @staticmethod
     def _run(tp, i: int, obj, ctm: Matrix) -> tuple:
         """What every char of one text object shares: font name, size on the page, whether it runs left to
-        right along the page, pdfminer's `upright`, and its matrix."""
+        right along the page, pdfminer's `upright`, its matrix, and the box its clip path leaves visible."""
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(tp, i, m)
         fontname, size = _font(obj)
         size_on_page = size * math.hypot(m.c, m.d)
         a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
         horizontal = abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.d > 0
-        return fontname, size_on_page, horizontal, 0 < a * d and b * c <= 0, (a, b, c, d, 0.0, 0.0)
+        return fontname, size_on_page, horizontal, 0 < a * d and b * c <= 0, (a, b, c, d, 0.0, 0.0), _clip_box(tp, i, obj)
 
     def _paths(self, obj, m: Matrix) -> list[dict]:
         """A path object's subpaths as pdfminer's LTLine / LTRect / LTCurve dicts (`PDFLayoutAnalyzer.paint_path`)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from normalizers.numbers import parse_cell, separator_evidence, several_values
+from normalizers.numbers import parse_cell, rejoin_wrapped_number, separator_evidence, several_values, typical_decimals
 from normalizers.text import clean_indicator_name, collapse_whitespace
 
 from .grid import Cell, Grid
@@ -45,6 +45,19 @@ def _row_has_values(grid: Grid, i: int, layout: Layout) -> bool:
     return any(_value_cell(grid, i, c.index, layout) for c in layout.columns if c.role == "value")
 
 
+# a row naming a group of the rows below it: "Kinerja Layanan Rumah Sakit, meliputi:"
+_HEADING_END = re.compile(r"[,;\s]*(?:meliputi|antara\s+lain|terdiri\s+(?:dari|atas)|yaitu|sebagai\s+berikut)?\s*:\s*$", re.IGNORECASE)
+
+
+def _heading(grid: Grid, i: int, layout: Layout) -> str | None:
+    """The label of a heading row (its name cell ends in ":", no values), which heads the rows below."""
+    ind = layout.col("indicator")
+    if ind is None or not grid.is_origin(i, ind.index) or _row_has_values(grid, i, layout):
+        return None
+    text = grid.text(i, ind.index)
+    return _HEADING_END.sub("", text) if text and text.rstrip().endswith(":") else None
+
+
 def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
     """The indicator name for each row that has values.
 
@@ -65,7 +78,7 @@ def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
             return False
         if no is not None and grid.is_origin(k, no.index) and grid.text(k, no.index):
             return False
-        return grid.is_origin(k, ind.index) and bool(grid.text(k, ind.index))
+        return grid.is_origin(k, ind.index) and bool(grid.text(k, ind.index)) and _heading(grid, k, layout) is None
 
     names: dict[int, str] = {}
     for i in value_rows:
@@ -139,8 +152,8 @@ def layout_to_values(grid: Grid, layout: Layout, ctx: TableContext, table_id: st
     if warnings is not None:
         warnings += _same_key_warnings(grid, layout)
     if layout.indicators:
-        return [v for k in layout.indicators for v in _values(grid, _level_layout(layout, k), ctx, table_id, _rows_of_level(grid, layout, k))]
-    out = _values(grid, layout, ctx, table_id)
+        return [v for k in layout.indicators for v in _values(grid, _level_layout(layout, k), ctx, table_id, warnings, _rows_of_level(grid, layout, k))]
+    out = _values(grid, layout, ctx, table_id, warnings)
     if layout.right is not None:
         out += layout_to_values(grid, layout.right, ctx, table_id, warnings)
     return out
@@ -161,8 +174,11 @@ def _rows_of_level(grid: Grid, layout: Layout, k: int) -> set[int]:
     return {i for i in range(layout.header_rows, grid.n_rows) if rightmost(i) == k}
 
 
-def _values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, rows: set[int] | None = None) -> list[ExtractedValue]:
-    """The values of the rows (all, or `rows`) under the layout's one indicator column."""
+def _values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, warnings: list[ExtractedWarning] | None,
+            rows: set[int] | None = None) -> list[ExtractedValue]:
+    """The values of the rows (all, or `rows`) under the layout's one indicator column. A cell that reads
+    as no number, grade or known word ("{{7*7}}", a name run into the column) keeps its row, with no value,
+    and the reviewer hears of it."""
     names = _indicator_text_rows(grid, layout)
     if rows is not None:
         names = {i: n for i, n in names.items() if i in rows}
@@ -173,7 +189,9 @@ def _values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, rows: 
     decimal_mark = {
         col.index: separator_evidence([grid.text(i, col.index) for i in names]).decimal for col in layout.columns if col.role == "value"
     }
-    banners = {i: c.text for i in range(layout.header_rows, grid.n_rows) if (c := banner(grid, i))}  # group rows
+    places = {j: typical_decimals([grid.text(i, j) for i in names], mark) for j, mark in decimal_mark.items()}  # a wrapped number's evidence
+    banners = {i: text for i in range(layout.header_rows, grid.n_rows)
+               if (text := (c.text if (c := banner(grid, i)) else _heading(grid, i, layout)))}  # group rows, heading rows
     sasaran_row = -1  # the row the current sasaran was printed on
     for i in sorted(names):
         if _repeats_header(grid, i, layout):
@@ -197,11 +215,20 @@ def _values(grid: Grid, layout: Layout, ctx: TableContext, table_id: str, rows: 
                 continue  # a second column for the same measure (e.g. a sasaran-level capaian) is not this indicator's
             seen_keys.add(key)
             parsed = parse_cell(cell.text, decimal_mark.get(col.index))
+            if parsed.kind == "text" and (joined := rejoin_wrapped_number(parsed.text, places.get(col.index))):
+                parsed = replace(parse_cell(joined, decimal_mark.get(col.index)), text=parsed.text, guessed=True,
+                                 reason=f"'{parsed.text}' read as {joined}: a number its narrow cell wrapped, as the column's numbers print it")
             if parsed.kind == "text" and several_values(parsed.text):
                 continue
             unit = parsed.unit or _unit_from(grid, i, layout, col)
             if parsed.kind == "money":
                 continue
+            if parsed.kind == "text" and warnings is not None:
+                warnings.append(ExtractedWarning(
+                    grid.page, "value_not_a_number",
+                    f"'{parsed.text}' under {col.measure or 'target'} {col.year or ''} is not a number, a grade or a known word: no value read",
+                    parsed.text, cell.bbox,
+                ))
             out.append(
                 ExtractedValue(
                     indicator_name=name,

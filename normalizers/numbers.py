@@ -50,7 +50,9 @@ __all__ = [
     "parse_column",
     "parse_money",
     "parse_value",
+    "rejoin_wrapped_number",
     "separator_evidence",
+    "typical_decimals",
 ]
 
 KINDS = frozenset(
@@ -84,6 +86,8 @@ class ParsedValue:
 #: SAKIP evaluation grades (PermenPANRB 88/2021), upper case as printed,
 #: optionally with their predicate in parentheses ("A (Memuaskan)").
 _GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)(?:\s*\([^()]*\))?$")
+#: a grade with the satuan run into its cell ("BB Nilai", "B Poin"): the word is its unit
+_GRADE_UNIT = re.compile(r"^(AA|A|BB|B|CC|C|D)\s+(nilai|poin|predikat|kategori)$", re.IGNORECASE)
 
 #: Compared lower-cased with trailing dots removed ("N.A." -> "n.a").
 _MISSING_WORDS = frozenset(
@@ -394,6 +398,8 @@ def parse_value(text: str | None, decimal_hint: str | None = None) -> ParsedValu
             return ParsedValue(None, None, "missing", s)
         if _GRADE.match(s):
             return ParsedValue(None, None, "grade", s)
+        if (m := _GRADE_UNIT.match(s)) and m.group(1).isupper():
+            return ParsedValue(None, m.group(2), "grade", s)
         if s.lower().rstrip(".") in _PREDICATES:
             return ParsedValue(None, None, "predicate", s)
         amount = _read_amount(s, decimal_hint)
@@ -421,6 +427,42 @@ def rejoin_numeral(text: str) -> str:
     return _BROKEN_AT_SEPARATOR.sub("", text) if _NUMERALS_ONLY.match(text) else text
 
 
+_WRAPPED = re.compile(r"(\d+[.,]\d*) (\d{1,3})")  # "90,0" over "2", joined by a space when the cell's lines were
+
+
+def typical_decimals(texts: Iterable[str | None], decimal: str | None) -> int | None:
+    """The places after the decimal mark most of a column's numbers print ("15,82", "102,50": 2); None
+    without a decimal mark or when no count holds at least two cells and half of those showing one."""
+    if decimal is None:
+        return None
+    counts: dict[int, int] = {}
+    for text in texts:
+        t = collapse_whitespace(text or "")
+        m = re.search(rf"\d{re.escape(decimal)}(\d+)\s*%?$", t)
+        if m and parse_value(t, decimal).kind in ("number", "percent"):
+            counts[len(m.group(1))] = counts.get(len(m.group(1)), 0) + 1
+    if not counts:
+        return None
+    places, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return places if n >= 2 and 2 * n >= sum(counts.values()) else None
+
+
+def rejoin_wrapped_number(text: str, places: int | None) -> str | None:
+    """A number a narrow cell wrapped onto a second line ("90,0" over "2", read "90,0 2"), joined again
+    when its column's numbers print `places` decimals and the two pieces make exactly that many
+    ("90,02"); None otherwise (two numbers listed, or nothing to go by)."""
+    m = _WRAPPED.fullmatch(collapse_whitespace(text))
+    if m is None or places is None:
+        return None
+    head, tail = m.groups()
+    return head + tail if len(re.split(r"[.,]", head)[-1]) + len(tail) == places else None
+
+
+# a number spelled out after its figures, as letters and decrees print it: "1 (satu) Dokumen", "12 (dua belas) Laporan"
+_SPELLED = re.compile(r"^(\d[\d.,]*)\s*\((?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
+                      r"|[a-z]+\s+(?:puluh|belas|ratus|ribu)(?:\s+[a-z]+)*)\)\s*(.*)$", re.IGNORECASE)
+
+
 def parse_cell(text: str, decimal_hint: str | None = None) -> ParsedValue:
     """A value cell; "100 (Hijau)", "22,7 % (75%)", "10% (190 temuan)": the number before a
     parenthesised note is the value, the note stays in value_text. A grade or level with its score in
@@ -428,6 +470,8 @@ def parse_cell(text: str, decimal_hint: str | None = None) -> ParsedValue:
     whole, and ",82" is 0,82. `decimal_hint` is the decimal mark the cell's column proves elsewhere
     ("4,05" below settles "04.05")."""
     printed = collapse_whitespace(text)
+    if m := _SPELLED.match(printed):
+        return replace(parse_cell(f"{m.group(1)} {m.group(2)}".strip(), decimal_hint), text=printed)
     text = rejoin_numeral(printed)
     if text.startswith(",") and text[1:2].isdigit():  # the leading zero left out
         return replace(parse_cell("0" + text, decimal_hint), text=text)

@@ -191,3 +191,24 @@ def test_government_reports_and_glued_covers():
     assert describe_document(["Kantor Gubernur Provinsi Sumatera Barat\nJalan Sudirman No. 51 Padang"]).agency == "Pemerintah Provinsi"
     info = describe_document(["RencanaStrategisInspektoratKabupatenBogor\n2018-2023"])
     assert (info.doc_type, info.agency, info.region) == ("RENSTRA", "Inspektorat", "Kabupaten Bogor")
+
+
+@pytest.mark.parametrize("cover, agency, region", [
+    # a ministry and its directorate: the nation's report, whatever provinces its tables list
+    ("LAPORAN KINERJA\nDIREKTORAT JENDERAL REHABILITASI SOSIAL\nKEMENTERIAN SOSIAL REPUBLIK INDONESIA\nTAHUN 2024\n"
+     "No Provinsi Realisasi\n1 Provinsi Jawa Barat 12", "Direktorat Jenderal Rehabilitasi Sosial", "Nasional"),
+    ("LAPORAN KINERJA KEMENTERIAN SOSIAL REPUBLIK INDONESIA TAHUN 2024", "Kementerian Sosial", "Nasional"),
+    # a ministry's office in a province is that province's
+    ("LAPORAN KINERJA\nKANTOR WILAYAH KEMENTERIAN HUKUM DAN HAM\nPROVINSI JAWA BARAT\nTAHUN 2023",
+     "Kantor Wilayah Kementerian Hukum dan Ham", "Provinsi Jawa Barat"),
+])
+def test_a_national_body_reports_for_the_nation(cover, agency, region):
+    info = describe_document([cover])
+    assert (info.agency, info.region) == (agency, region)
+
+
+def test_kabupaten_kota_names_no_region():
+    """ "Kabupaten/Kota" is every regency and city, and a region's name never starts with "dengan"."""
+    info = describe_document(["POHON KINERJA DINAS SOSIAL TAHUN 2024\nKABUPATEN/KOTA DENGAN STANDAR GIZI MINIMAL\n"
+                              "Kewenangan Kabupaten/Kota Target : 300 Orang"])
+    assert info.region is None and info.agency == "Dinas Sosial"

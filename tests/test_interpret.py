@@ -296,3 +296,38 @@ def test_a_sasaran_printed_under_a_group_row_is_filled_down_not_the_group_row():
     values = values_of([["Sasaran", "Indikator Kinerja", "Target"], ["Tujuan: Meningkatnya tata kelola", LEFT, LEFT],
                         ["Meningkatnya akuntabilitas", "Nilai SAKIP", "70"], ["", "Indeks Kepuasan Masyarakat", "80"]])
     assert [v.sasaran for v in values] == ["Meningkatnya akuntabilitas", "Meningkatnya akuntabilitas"]
+
+
+def test_a_cell_that_reads_as_no_value_keeps_its_row_and_is_a_warning():
+    """A target cell holding text that is no number, grade or known word ("{{7*7}}", printed by a broken
+    template) keeps its row with no value, and the reviewer hears of it with the cell's box."""
+    rows = [
+        ["NO", "INDIKATOR KINERJA", "SATUAN", "TARGET 2025", "REALISASI 2025"],
+        ["1", "Persentase keluarga penerima manfaat", "%", "{{7*7}}", "12,5"],
+        ["2", "Persentase rumah tidak layak huni diperbaiki", "%", "WTP", "-"],
+    ]
+    grid = make_grid(rows)
+    ctx = TableContext("LKIP", 2025, 2025, None)
+    warnings = []
+    values = layout_to_values(grid, grid_to_layout(grid, ctx), ctx, "p3t1", warnings)
+    odd = next(v for v in values if v.value_text == "{{7*7}}")
+    assert odd.value is None and odd.measure == "target"
+    flagged = [w for w in warnings if w.check == "value_not_a_number"]
+    assert [w.value for w in flagged] == ["{{7*7}}"]  # WTP and "-" are known words, not findings
+    assert flagged[0].bbox == grid.cell(1, 3).bbox and flagged[0].page == 3
+
+
+def test_a_number_its_narrow_cell_wrapped_is_read_whole_when_its_column_shows_the_places():
+    rows = [
+        ["NO", "INDIKATOR KINERJA", "TARGET 2025", "CAPAIAN (%)"],
+        ["1", "Persentase keluarga penerima manfaat", "80", "105,47"],
+        ["2", "Persentase rumah tidak layak huni diperbaiki", "12", "97,0 2"],
+        ["3", "Persentase pelayanan sosial terpenuhi", "15", "85,79"],
+    ]
+    vals = {(v.indicator_name[:20], v.measure): v for v in values_of(rows)}
+    wrapped = vals[("Persentase rumah tid", "capaian")]
+    assert wrapped.value == pytest.approx(97.02) and wrapped.guessed and wrapped.value_text == "97,0 2"
+    # the same cell in a column of whole numbers is two numbers: no value
+    rows = [r[:3] + [t] for r, t in zip(rows, ["CAPAIAN (%)", "105", "97,0 2", "86"])]
+    vals = {(v.indicator_name[:20], v.measure): v for v in values_of(rows)}
+    assert ("Persentase rumah tid", "capaian") not in vals or vals[("Persentase rumah tid", "capaian")].value is None

@@ -21,6 +21,7 @@ from normalizers import (
     parse_value,
     separator_evidence,
 )
+from normalizers.numbers import rejoin_wrapped_number, typical_decimals
 
 # Per-test settings rather than a global profile, so other test modules are unaffected.
 property_test = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -598,3 +599,38 @@ def test_a_grade_with_its_score_in_brackets_has_the_score_as_value(grade, score)
 def test_parse_cell_examples(cell, value, text):
     p = parse_cell(cell)
     assert (p.value is None if value is None else close(p.value, value)) and p.text == text
+
+
+# --- a number a narrow cell wrapped between two of its digits ("97,0" over "2") ---------------------
+
+@property_test
+@given(st.integers(0, 999), st.integers(0, 99), st.integers(1, 3), st.sampled_from([",", "."]))
+def test_a_number_wrapped_between_its_digits_is_whole_again_where_its_column_prints_its_places(whole, frac, places, mark):
+    digits = f"{frac:0{places}d}"[-places:]
+    for cut in range(1, len(digits)):  # the line broke after `cut` of its decimals
+        head, tail = f"{whole}{mark}{digits[:cut]}", digits[cut:]
+        assert rejoin_wrapped_number(f"{head} {tail}", places) == f"{whole}{mark}{digits}"
+        assert rejoin_wrapped_number(f"{head} {tail}", places + 1) is None  # the pieces do not make the column's places
+        assert rejoin_wrapped_number(f"{head} {tail}", None) is None  # no column evidence: left as printed
+
+
+@property_test
+@given(st.lists(st.tuples(st.integers(0, 999), st.integers(0, 99)), min_size=2, max_size=8))
+def test_typical_decimals_is_the_places_most_cells_print(cells):
+    texts = [f"{a},{b:02d}" for a, b in cells]
+    assert typical_decimals(texts, ",") == 2
+    assert typical_decimals(texts, None) is None
+    assert typical_decimals([f"{a}" for a, _ in cells], ",") is None  # whole numbers show no places
+
+
+@pytest.mark.parametrize("cell, unit", [("BB Nilai", "Nilai"), ("B Poin", "Poin"), ("A Predikat", "Predikat")])
+def test_a_grade_with_its_satuan_run_into_the_cell_is_a_grade(cell, unit):
+    p = parse_cell(cell)
+    assert (p.kind, p.value, p.unit, p.text) == ("grade", None, unit, cell)
+    assert parse_cell(cell.lower()).kind == "text"  # "b poin" is no grade: grades are printed in capitals
+
+
+@pytest.mark.parametrize("cell, value, unit", [("1 (satu) Dokumen", 1, "Dokumen"), ("12 (dua belas) Laporan", 12, "Laporan"), ("3 (tiga)", 3, None)])
+def test_a_number_spelled_out_after_its_figures_is_the_figures(cell, value, unit):
+    p = parse_cell(cell)
+    assert (p.kind, p.value, p.unit, p.text) == ("number", value, unit, cell)

@@ -26,7 +26,7 @@ def _values(results) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("name", ["unseen_evaluasi_renja_triwulan.pdf", "unseen_lkip_grades.pdf", "unseen_iku_vocabulary.pdf", "unseen_renstra_pagu.pdf",
-                                  "unseen_lkip_decorated.pdf", "unseen_renstra_cascade.pdf"])
+                                  "unseen_lkip_decorated.pdf", "unseen_renstra_cascade.pdf", "unseen_lkip_rsud.pdf"])
 def test_every_value_is_read_on_its_page(unseen, name):
     out, results = unseen
     truth = read_values_truth(out / "sample_truth.csv")
@@ -79,3 +79,25 @@ def test_the_header_printed_again_inside_the_table_is_not_a_row(unseen):
     _, results = unseen
     values = _values({"x": results["unseen_iku_vocabulary.pdf"]})
     assert not values["indicator_name"].str.contains("Nama IKU").any() and set(values["measure"]) == {"baseline", "target", "capaian"}
+
+
+def test_text_its_clip_path_hides_is_not_read(unseen):
+    """"(6)" printed over every cell of the decorated page, outside its clip path: no reader sees it."""
+    _, results = unseen
+    values = _values({"x": results["unseen_lkip_decorated.pdf"]})
+    assert len(values) == 9 and not values["value_text"].str.contains(r"\(6\)").any()
+
+
+def test_a_number_wrapped_between_its_digits_is_read_whole_and_flagged(unseen):
+    _, results = unseen
+    values = _values({"x": results["unseen_lkip_grades.pdf"]}).set_index("value_text")
+    assert values.loc["97,0 2", "value"] == pytest.approx(97.02)
+    assert any(w["check"] == "number_needed_a_guess" and w["value"] == "97,0 2" for w in results["unseen_lkip_grades.pdf"].warnings)
+
+
+def test_a_heading_row_ending_in_a_colon_heads_the_records_below_and_names_none(unseen):
+    _, results = unseen
+    values = _values({"x": results["unseen_lkip_rsud.pdf"]}).drop_duplicates("indicator_name").set_index("indicator_name")
+    assert not any(":" in n or "meliputi" in n for n in values.index)
+    assert values.loc["Average Length of Stay (ALOS)", "sasaran"] == "Kinerja Layanan Rumah Sakit"
+    assert values.loc["Persentase kepuasan pasien", "sasaran"] == "Kinerja Mutu Pelayanan"

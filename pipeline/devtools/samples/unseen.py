@@ -5,16 +5,19 @@ their truth: each holds a class of layout, so a test of it holds the class, not 
   each over K | Rp; the quarters not yet reported are empty, and the table runs on over pages whose
   header is not repeated (the empty ruled columns carry no text there);
 - an LKIP capaian table, the city's own report, of grades with their scores in brackets ("B (60,05)"),
-  a target range broken over two lines in a narrow cell ("68,65-" / "69,15") and a decimal broken after
-  its comma;
+  a target range broken over two lines in a narrow cell ("68,65-" / "69,15"), a decimal broken after
+  its comma, and one broken between two of its digits ("97,0" / "2");
 - an LRA by organisation, headed by the government: long rekening codes of urusan, bidang, unit and
   account segments joined by "." and "-", and a bare group code;
 - a Renja funding table whose code is printed over five narrow "Kode" columns, its cover's words glued;
 - an IKU in the family's other words, its header ruled into nine rows and printed again inside;
 - a Renstra funding table: "Target Kinerja dan Pagu Indikatif" over years over "Target | Pagu (Rp)", and
   "Target 2025-2029" over a column per year;
-- an LKIP page whose decoration (a coloured band down its edge, a footer wave) lies over its table;
-- a cascaded Renstra: tujuan, sasaran and program indicator columns side by side, one filled a row.
+- an LKIP page whose decoration (a coloured band down its edge, a footer wave) lies over its table, and
+  text drawn over every cell but clipped away (invisible: a template's leftovers under the page);
+- a cascaded Renstra: tujuan, sasaran and program indicator columns side by side, one filled a row;
+- a hospital's LKIP whose numbered records are grouped under unnumbered heading rows ending in ":"
+  ("Kinerja Layanan Rumah Sakit, meliputi:"), which head the rows below and are no record's name.
 The evaluation form has no cover: its first page is the table.
 
 The names and figures are the seed documents' (Dinas Sosial Kota Bekasi and its programs).
@@ -69,7 +72,8 @@ def quarterly_evaluation() -> Doc:
 
 
 def scored_grades() -> Doc:
-    """Grades with their score in brackets, a range broken in a narrow cell, a decimal broken at its comma;
+    """Grades with their score in brackets, a range broken in a narrow cell, a decimal broken at its comma
+    and one between its digits (the column's other numbers print two places);
     the city's own report, its cover the mayor's office address."""
     d = Doc("unseen_lkip_grades.pdf", "LKIP", footer="LKIP Pemerintah Kota Bekasi")
     _cover(d, f"LAPORAN KINERJA PEMERINTAH KOTA BEKASI TAHUN {YEAR}")
@@ -92,6 +96,10 @@ def scored_grades() -> Doc:
          _value("105,47", I_PPKS, "capaian")],
         [Cell("4"), Cell(S_PSKS), Cell(I_PSKS), _value("80", I_PSKS, "target"), _value("82", I_PSKS, "realisasi"),
          _value("102,5", I_PSKS, "capaian")],
+        [Cell("5"), Cell(S_PPKS), Cell("Persentase anak terlantar yang dijangkau"),
+         _value("12", "Persentase anak terlantar yang dijangkau", "target"), _value("11,64", "Persentase anak terlantar yang dijangkau", "realisasi"),
+         Cell("97,0\n2", al="C", rec=("value", {"indicator": "Persentase anak terlantar yang dijangkau", "sasaran": S_PPKS, "measure": "capaian",
+                                                 "year": YEAR, "period": "", "value": "97.02", "unit": ""}), reads="97,02")],
     ]
     d.table(Table("capaian", [24, 210, 190, 36, 70, 60], head, rows, size=8),
             caption=(f"Tabel 3.1 Capaian Kinerja Tahun {YEAR}",))
@@ -145,7 +153,8 @@ def split_codes() -> Doc:
 
 
 def unseen_docs() -> list[Doc]:
-    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page(), cascaded_renstra()]
+    return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page(), cascaded_renstra(),
+            grouped_records()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
@@ -223,7 +232,8 @@ def money_and_targets() -> Doc:
 
 def decorated_page() -> Doc:
     """A report's page decoration over its table: a coloured band down the page's right edge, across the
-    table's last column, and a footer wave drawn as curves just under the table."""
+    table's last column, a footer wave drawn as curves just under the table, and "(6)" printed all over
+    the table under a clip path that hides it (no reader of the page sees it)."""
     d = Doc("unseen_lkip_decorated.pdf", "LKIP", footer="LKIP Dinas Sosial", margins=(30, 20, 62, 55))
     _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"DINAS SOSIAL KOTA BEKASI TAHUN {YEAR}")
     c = d.c
@@ -235,7 +245,17 @@ def decorated_page() -> Doc:
              _value(p, i, "capaian", sasaran=s)]
             for k, (s, i, t, r, p) in enumerate([(S_PPKS, I_PPKS, "15", "15,82", "105,47"), (S_PSKS, I_PSKS, "80", "82", "102,5"),
                                                   (S_PPKS, "Persentase anak terlantar yang dijangkau", "12", "13,17", "109,75")], 1)]
+    top = d.y
     d.table(Table("capaian", [24, 230, 250, 70, 70, 140], head, rows, size=8, center=False))
+    c.saveState()
+    hidden = c.beginPath()
+    hidden.rect(0, 0, 2, 2)  # the clip: a corner of the page; what follows is drawn outside it
+    c.clipPath(hidden, stroke=0, fill=0)
+    c.setFont("Helvetica", 8)
+    for y in range(int(d.y), int(top), 9):
+        for x in range(30, int(d.w) - 60, 30):
+            c.drawString(x, y, "(6)")
+    c.restoreState()
     y = d.y + 4  # the wave just under the table's bottom rule
     c.setStrokeColorRGB(0.2, 0.5, 0.8)
     c.setLineWidth(2)
@@ -271,4 +291,28 @@ def cascaded_renstra() -> Doc:
         rows.append([Cell(str(k)), *cells, Cell(unit), _value(base, indicator, "baseline", year=2024), _value(t1, indicator, "target", year=2025),
                      _value(t2, indicator, "target", year=2026)])
     d.table(Table("cascade", [18, 100, 100, 100, 100, 100, 100, 40, 50, 44, 44], head, rows, size=7))
+    return d
+
+
+def grouped_records() -> Doc:
+    """Numbered records under heading rows of their own: "Kinerja Layanan Rumah Sakit, meliputi:" is printed
+    in the indicator column, unnumbered and without values, between two records; it heads the rows below."""
+    d = Doc("unseen_lkip_rsud.pdf", "LKIP", footer="LKIP RSUD Kota Bekasi")
+    _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"RSUD KOTA BEKASI TAHUN {YEAR}")
+    head = [[H("No"), H("Indikator Kinerja"), H(f"Target {YEAR}"), H(f"Realisasi {YEAR}"), H("Capaian (%)")]]
+    groups = [
+        ("Kinerja Layanan Rumah Sakit, meliputi:", [("Bed Occupancy Rate (BOR)", "75", "71,20", "94,93"),
+                                                   ("Average Length of Stay (ALOS)", "6", "4,10", "146,34")]),
+        ("Kinerja Mutu Pelayanan, meliputi:", [("Persentase kepuasan pasien", "80", "84,50", "105,63"),
+                                              ("Angka kematian pasien lebih dari 48 jam", "2,5", "1,90", "131,58")]),
+    ]
+    rows, k = [], 0
+    for heading, records in groups:
+        rows.append([Cell(""), Cell(heading, bold=True), Cell(""), Cell(""), Cell("")])
+        group = heading.removesuffix(", meliputi:")
+        for name, target, real, pct in records:
+            k += 1
+            rows.append([Cell(str(k), al="C"), Cell(name), _value(target, name, "target", sasaran=group), _value(real, name, "realisasi", sasaran=group),
+                         _value(pct, name, "capaian", sasaran=group)])
+    d.table(Table("capaian", [30, 330, 70, 70, 70], head, rows, size=8), caption=(f"Tabel 3.1 Capaian Indikator Kinerja Tahun {YEAR}",))
     return d
