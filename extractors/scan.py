@@ -59,9 +59,11 @@ DET_BAND, DET_OVERLAP = 480, 96  # px: the detector reads the page in overlappin
 BLANK_BETWEEN_WORDS = 0.2  # a blank run at least this fraction of the line's height separates two words
 SPECK_PX = 2  # a column of a line crop with fewer dark pixels than this is blank (scan noise)
 MIN_WORD_PX = 3  # px: narrower pieces of a line are specks
+NARROW_PIECE = 0.35  # of the line's height: a piece narrower than this is punctuation, read with its word
 MIN_SCORE = 0.5  # a word recognised below this is dropped as noise
 HEADER_MIN = 6  # letters: a shorter word is not spelled as a header word (one letter is too much of it)
-PAGE_BUDGET_S = 30.0  # seconds: recognition of one page stops here (the page is then partial)
+PAGE_BUDGET_S = 20.0  # seconds: recognition of one page stops here (the page is then partial)
+SURE = 0.98  # a number read with every character at least this sure is not read a second time
 
 
 @dataclass
@@ -181,6 +183,7 @@ def ruling_lines(gray: np.ndarray, scale: float = SCALE) -> tuple[list[tuple], l
         mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
         mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, close if horizontal else np.ascontiguousarray(close.T))
         _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        paint = cv2.dilate(mask, np.ones((3, 5) if horizontal else (5, 3), np.uint8))  # with the rule's blurred edges
         pieces = [(float(x), float(y), float(x + w), float(y + h), float(w if horizontal else h))
                   for x, y, w, h, _ in stats[1:] if (h if horizontal else w) <= RULE_MAX_THICK_PT * scale]
         rules = []
@@ -189,7 +192,7 @@ def ruling_lines(gray: np.ndarray, scale: float = SCALE) -> tuple[list[tuple], l
             if length >= RULE_MIN_PT * scale and inked >= RULE_INKED * length and not (horizontal and _in_text(dark, r, RULE_BESIDE_PT * scale)):
                 rules.append(r)
                 x0, y0, x1, y1 = (int(v) for v in r)
-                clean[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2][mask[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2] > 0] = 255
+                clean[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2][paint[max(0, y0 - 1) : y1 + 2, max(0, x0 - 1) : x1 + 2] > 0] = 255
         out.append(rules)
     reach = RULE_REACH_PT * scale
     return _reach(out[0], out[1], True, reach, ink), _reach(out[1], out[0], False, reach, ink), clean
@@ -337,7 +340,13 @@ def _word_spans(crop: np.ndarray) -> list[tuple[int, int]]:
         last = x
     if start is not None:
         spans.append((start, last + 1))
-    return [(a, b) for a, b in spans if b - a >= MIN_WORD_PX]
+    out: list[tuple[int, int]] = []
+    for a, b in spans:  # a narrow piece (":", ",", "-") is read with the word before it: alone it is not read
+        if out and b - a < NARROW_PIECE * crop.shape[0]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return [(a, b) for a, b in out if b - a >= MIN_WORD_PX]
 
 
 def _rgb(crop: np.ndarray) -> np.ndarray:
@@ -378,7 +387,7 @@ def read_words(engine, image: np.ndarray, boxes: list[np.ndarray], scale: float,
         found = []
         for (a, bb), read in zip(spans, engine.text_rec(crops, return_word_box=True)[0]):
             found += _tokens(read, (x0 + max(0, a - pad)) / scale, (bb - a + 2 * pad) / scale, y0 / scale, y1 / scale)
-        if numeric := [w for w in found if any(c.isdigit() for c in w.text)]:
+        if numeric := [w for w in found if any(c.isdigit() for c in w.text) and w.confidence < SURE]:
             _read_again(engine, image, scale, numeric)
         words += found
     return words, False

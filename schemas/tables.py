@@ -42,7 +42,7 @@ class Documents(pa.DataFrameModel):
     year_from: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="first year the report covers")
     year_to: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="last year the report covers (the report year n)")
     pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="page count, when the file opens")
-    status: Series[str] = pa.Field(isin=list(STATUSES), description="ok, partial (some pages failed), failed, needs_ocr (no text layer)")
+    status: Series[str] = pa.Field(isin=list(STATUSES), description="ok, partial (some pages failed), failed, needs_ocr (no text layer, and the OCR package is not installed)")
     error: Series[str] = pa.Field(nullable=True, description="why, for anything not ok")
     extracted_at: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"}, description="when this run read it")
     table_pages: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="pages that look like a table (rules that cross, numbers aligned in columns, a table printed as an image); null when the file was not read page by page")

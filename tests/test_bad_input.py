@@ -18,8 +18,7 @@ from pipeline.settings import Settings
         ("truncated", "failed", "truncated PDF"),
         ("encrypted", "failed", "encrypted PDF"),
         ("not_pdf", "failed", "not a PDF"),
-        ("scan", "needs_ocr", "no text layer"),
-    ],
+    ],  # a scan is read by OCR (tests/test_scan.py), and without the OCR package needs_ocr (tests/test_ocr.py)
 )
 def test_bad_input_is_recorded_with_reason(bad_inputs, kind, status, reason):
     result = extract_document(bad_inputs[kind])

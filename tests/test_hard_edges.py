@@ -45,7 +45,7 @@ def _night_of(kind: str, bad_inputs: dict, raw: Path) -> None:
 
 @pytest.mark.parametrize(
     "kind, prefect",
-    [("nothing", False), ("empty", False), ("truncated", False), ("scan", False), ("nothing", True), ("empty", True)],
+    [("nothing", False), ("empty", False), ("truncated", False), ("nothing", True), ("empty", True)],  # a scan gives values now (OCR)
 )
 def test_a_night_without_values_publishes_empty_tables_the_report_and_the_summary(kind, prefect, bad_inputs, tmp_path):
     raw = tmp_path / "raw"

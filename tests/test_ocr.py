@@ -1,4 +1,5 @@
-"""A scan's metadata read by OCR of its cover; the pipeline without the OCR package is as before."""
+"""A scan's metadata read by OCR of its cover; the pipeline without the OCR package is as before (a scan's
+tables: tests/test_scan.py)."""
 
 from __future__ import annotations
 
@@ -45,10 +46,11 @@ def _scan(path: Path, blank_first: bool = False, pagesize=None, top: int = 250) 
 
 
 def test_scan_metadata_from_the_cover(tmp_path):
+    """A scanned cover is read: its metadata by OCR of the cover, its page routed on the image (no table)."""
     pytest.importorskip("rapidocr_onnxruntime")
-    doc = extract_document(_scan(tmp_path / "cover.pdf")).document
-    assert doc["status"] == "needs_ocr"
-    assert "OCR of its cover" in doc["error"]
+    result = extract_document(_scan(tmp_path / "cover.pdf"))
+    doc = result.document
+    assert (doc["status"], doc["ocr_pages"], result.values) == ("ok", 1, [])
     assert (doc["doc_type"], doc["agency"], doc["region"]) == ("LKIP", "Dinas Ketahanan Pangan", "Kabupaten Sukamaju")
     assert (doc["year_from"], doc["year_to"]) == (2023, 2023)
 

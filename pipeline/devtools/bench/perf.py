@@ -4,7 +4,8 @@ The full run is `kinerja run --no-prefect` in a new process (start-up and exit i
 folder. The bare baseline opens every PDF with pdfplumber and calls `extract_tables()` on every page, with as
 many processes as the run has workers, so the ratio measures the pipeline's routing and reading, not
 parallelism. `--rounds N` alternates the two N times and reports medians: on a shared machine one pair of
-timings can be 30% apart from the next.
+timings can be 30% apart from the next. OCR is measured apart (it is the slowest thing the pipeline does, and
+only scans need it): every page that needs it, read from its image in one process, as pages/s per core.
 """
 
 from __future__ import annotations
@@ -131,6 +132,54 @@ def _wait(proc: subprocess.Popen, what: str) -> None:
         raise RunError(f"{what} failed: {stderr.strip()[-300:]}")
 
 
+class OcrRate(NamedTuple):
+    pages: int  # pages that needed OCR (no text layer, or a noisy one)
+    tables: int  # of them, recognised in full (their image holds a ruled table)
+    seconds: float
+    peak_rss: int  # bytes: the OCR process's peak RSS
+
+
+def _ocr_pages(paths: list[Path]) -> tuple[int, int, float]:
+    """Every page that needs OCR read from its image as the pipeline reads it (`scan_page`), one process."""
+    import pypdfium2 as pdfium
+
+    from extractors import ocr
+    from extractors.scan import ocr_reason, scan_page
+
+    engine = ocr._engine()
+    pages = tables = 0
+    seconds = 0.0
+    for path in paths:
+        try:
+            doc = pdfium.PdfDocument(str(path))
+        except Exception:
+            continue
+        try:
+            for k in range(len(doc)):
+                page = doc[k]
+                if ocr_reason(page) is not None:
+                    start = time.perf_counter()
+                    tables += scan_page(engine, page, k + 1).table
+                    seconds += time.perf_counter() - start
+                    pages += 1
+                page.close()
+        finally:
+            doc.close()
+    return pages, tables, seconds
+
+
+def ocr_rate(paths: list[Path]) -> OcrRate | None:
+    """OCR on its own: every page of `paths` that needs it, read in one worker process (one core), timed
+    per page, with the worker's peak memory. None without the OCR package."""
+    from extractors import ocr
+
+    if ocr._engine() is None:
+        return None
+    with ProcessPoolExecutor(max_workers=1) as pool, PeakRss() as memory:
+        pages, tables, seconds = pool.submit(_ocr_pages, paths).result()
+    return OcrRate(pages, tables, seconds, memory.peak_single)
+
+
 class FullRun(NamedTuple):
     summary: dict  # the run's counts, from its manifest
     run_s: float
@@ -189,4 +238,13 @@ def perf_report(raw: Path, workers: int, baseline: bool = True, rounds: int = 1)
         f"peak RSS:          {peak_rss / 2**20:8.0f} MB  RSS of all processes together (shared pages counted in each; {peak_single / 2**20:.0f} MB the largest one; sampled every {sampler.interval_s:.1f} s)",
         f"no-change rerun:   {rerun_s:8.2f} s  (`kinerja run` again, a new process{'; median' if rounds > 1 else ''})",
     ]
+    ocr = ocr_rate(paths)
+    if ocr is None:
+        lines.append("OCR:               not installed (scans stay needs_ocr)")
+    elif ocr.pages:
+        lines.append(f"OCR:               {ocr.seconds:8.1f} s  {ocr.pages / ocr.seconds:7.2f} pages/s per core ({ocr.pages} pages needing OCR, "
+                     f"{ocr.tables} of them table pages recognised in full, the rest routed on the image only; one process, "
+                     f"peak RSS {ocr.peak_rss / 2**20:.0f} MB)")
+    else:
+        lines.append("OCR:               no page needs OCR")
     return lines
