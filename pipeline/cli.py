@@ -83,19 +83,19 @@ def query(
     sql: str = typer.Argument(..., help="SQL; each curated table is a view by its name"),
     curated: Path = typer.Option(Path("curated"), help="curated folder"),
     limit: int = typer.Option(50, help="rows to print at most (1 or more)"),
-    format: str = typer.Option("auto", "--format", help="auto (a table, or one block per row when rows are too wide), table, vertical, csv, json, markdown"),
+    output_format: str = typer.Option("auto", "--format", help="auto (a table, or one block per row when rows are too wide), table, vertical, csv, json, markdown"),
 ) -> None:
     """SQL over the curated tables with DuckDB (select doc_type, count(*) from indicator_values group by 1)."""
     from .query import FORMATS, as_csv, as_json, as_markdown, as_vertical, cell_text, run_query
 
-    if format not in FORMATS:
-        _fail("query", f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
+    if output_format not in FORMATS:
+        _fail("query", f"--format must be one of {', '.join(FORMATS)}, got {output_format!r}")
     try:
         result = run_query(curated, sql, limit)
     except Exception as exc:  # KinerjaError, or duckdb's own message on the SQL
         _fail("query", exc)
-    if format in ("csv", "json", "markdown"):  # for programs and documents: every row asked for, nothing else
-        sys.stdout.write({"csv": as_csv, "json": as_json, "markdown": as_markdown}[format](result))
+    if output_format in ("csv", "json", "markdown"):  # for programs and documents: every row asked for, nothing else
+        sys.stdout.write({"csv": as_csv, "json": as_json, "markdown": as_markdown}[output_format](result))
         return
     # a pipe or a file gets every column at full width, not squeezed to 80 characters
     out = console if console.is_terminal else Console(width=400)
@@ -104,7 +104,7 @@ def query(
         table.add_column(plain(c), overflow="fold")
     for row in result.rows:  # cells are data: Text, never markup
         table.add_row(*[plain(cell_text(v)) for v in row])
-    if format == "vertical" or (format == "auto" and _too_wide(out, table)):
+    if output_format == "vertical" or (output_format == "auto" and _too_wide(out, table)):
         for line in as_vertical(result):
             out.print(plain(line), soft_wrap=True)
     else:

@@ -4,7 +4,7 @@ and the summary artifact, and the UI shows the runs in Chromium.
 
 Issue 18 item 8: with fastapi 0.151 and later the server answered every `prefect ... ls` with 422 (the client
 sends explicit nulls for `limit` and `sort`); the pins in pyproject.toml keep fastapi below it. One server for
-the module, in a temporary PREFECT_HOME, torn down at the end (about 60 s on the 2-core CI machine).
+the module, in a temporary PREFECT_HOME, torn down at the end (about 2 minutes on this 2-core machine under load).
 """
 
 from __future__ import annotations
