@@ -98,7 +98,7 @@ def _page_text(engine, page) -> Iterator[str]:
     small = np.array(image.resize((round(image.width / f), round(image.height / f))))
     if (small.min(axis=2) < INK).sum() < MIN_INK_PIXELS:
         return  # a blank page (a cover's blank back): nothing for the detector to find
-    boxes = _detect(engine, small)
+    boxes = detect(engine, small)
     if not boxes:
         return
     pixels = np.array(image)
@@ -112,7 +112,7 @@ def _page_text(engine, page) -> Iterator[str]:
         yield unicodedata.normalize("NFKC", "\n".join(read))
 
 
-def _detect(engine, image) -> list:
+def detect(engine, image) -> list:
     """The page's text boxes, found band by band. A box is kept from the band whose core (the band less
     half the overlap at each inner edge) holds its middle: the cores tile the page, and a line up to
     DET_OVERLAP high cut by a band's edge has its middle outside that band's core (a taller one may be

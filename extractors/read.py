@@ -47,36 +47,44 @@ def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600, ocr_b
         if n_pages > max_pages:
             raise DocumentError(f"too long: {n_pages} pages (limit {max_pages})")
         texts, scanned, by_ocr = cover_texts(pdf, path)
-        engine = ocr._engine()
-        read = DocumentRead(describe_document(texts), n_pages, scanned and engine is None, by_ocr)  # without OCR, a scan stays unread
+        unread = scanned and ocr._engine() is None  # without OCR a scan stays unread (its cover made the engine already)
+        read = DocumentRead(describe_document(texts), n_pages, unread, by_ocr)
         if not read.scanned:
-            _read_pages(path, pdf, read, page_chunk, _Scanner(path, engine, ocr_budget_s) if engine is not None else None)
+            _read_pages(path, pdf, read, page_chunk, _Scanner(path, ocr_budget_s))
             _mend_names(read)
         return read
 
 
 class _Scanner:
-    """A document's pages that need OCR, made into `OcrPage`s, within the document's OCR time budget."""
+    """A document's pages that need OCR, made into `OcrPage`s, within the document's OCR time budget. The OCR
+    engine is made when a page first needs it (a born-digital report never does); without the OCR package
+    such a page is left as it is (its coverage says it is an image)."""
 
-    def __init__(self, path: Path, engine, budget_s: float):
+    def __init__(self, path: Path, budget_s: float):
         import pypdfium2 as pdfium
 
-        self.engine, self.deadline, self.budget_s = engine, time.monotonic() + budget_s, budget_s
-        self.doc = pdfium.PdfDocument(str(path))
+        self.deadline, self.budget_s = time.monotonic() + budget_s, budget_s
+        try:
+            self.doc = pdfium.PdfDocument(str(path))
+        except Exception:  # pdfium cannot open it (pdfminer reads its pages): no page of it is OCR'd
+            self.doc = None
 
     def page(self, page, read: DocumentRead):
         """The page to read: `page` itself, or the page made from its image when it needs OCR. A page left
         unread (the budget spent, or its recognition stopped by the page's limit) is a failed page."""
         number = page.page_number
+        if self.doc is None or number > len(self.doc):
+            return page
         source = self.doc[number - 1]
         try:
-            if ocr_reason(source) is None:
+            engine = ocr._engine() if ocr_reason(source) is not None else None
+            if engine is None:
                 return page
             left = self.deadline - time.monotonic()
             if left <= 0:
                 read.failed_pages.append(f"page {number}: not read by OCR: the document's OCR time ({self.budget_s:.0f} s) was spent")
                 return page
-            scanned = scan_page(self.engine, source, number, budget_s=min(left, PAGE_BUDGET_S))
+            scanned = scan_page(engine, source, number, budget_s=min(left, PAGE_BUDGET_S))
         finally:
             source.close()
         read.ocr_pages += 1
@@ -85,7 +93,8 @@ class _Scanner:
         return OcrPage(page, scanned)
 
     def close(self) -> None:
-        self.doc.close()
+        if self.doc is not None:
+            self.doc.close()
 
 
 def _by_ocr(result, page: OcrPage) -> None:
@@ -106,7 +115,7 @@ def _mend_names(read: DocumentRead) -> None:
         v.sasaran = mended.get(v.sasaran, v.sasaran)
 
 
-def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _Scanner | None) -> None:
+def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _Scanner) -> None:
     extractor = extractor_for(read.info, str(path))
     reads_diagrams = type(extractor).read_diagram is not TableExtractor.read_diagram  # pages no router would pick
     routes, _, surveys = survey_document(str(path), keep_runs=reads_diagrams)  # the pass the extractor routes by (kept: made once)
@@ -115,8 +124,7 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _
     try:
         for page in chunked_pages(path, pdf, read.pages, page_chunk):
             try:
-                if scanner is not None:
-                    page = scanner.page(page, read)
+                page = scanner.page(page, read)
                 result, previous = extractor.extract_page(page, previous)
                 if isinstance(page, OcrPage):
                     _by_ocr(result, page)
@@ -135,5 +143,4 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _
             if coverage is not None and read.coverage is not None:
                 read.coverage.append(coverage)
     finally:
-        if scanner is not None:
-            scanner.close()
+        scanner.close()

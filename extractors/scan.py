@@ -3,18 +3,17 @@ spread over each word) and its ruling lines (found on the image with OpenCV morp
 objects), inside a pdfplumber page. The grid, layout and values stages then read it as any other page:
 there is no second interpreter.
 
-    render (SCALE) -> orientation and skew (projection profiles) -> ruling lines (morphology)
+    render (ROUTE_SCALE) -> orientation and skew (row profiles) -> ruling lines (morphology)
     -> route on the image (rules that cross: a table; else not recognised)
-    -> words: lines found by the detector on the image without its rules, cut into words at blank
-       columns, each word recognised with a confidence; a word with digits recognised a second time
-       from a different crop, to see whether its digits read two ways
+    -> render (SCALE), upright, rules painted out -> lines found by the detector over the tables only
+       -> a turned page the right way round -> words cut at blank columns, each recognised with its
+       characters' places and confidences; an unsure number recognised a second time from another crop
 
 Boxes of a page turned upright are in the upright frame (as pdfplumber gives a /Rotate page's).
 """
 
 from __future__ import annotations
 
-import logging
 import re
 import time
 import unicodedata
@@ -23,9 +22,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from pdfplumber.page import Page
 
+from .ocr import detect
+from .reader import MIN_CHARS_PER_PAGE
 from .vocabulary import HEADER_WORDS
-
-log = logging.getLogger(__name__)
 
 SCALE = 3.0  # render scale (216 dpi): words are cut and recognised at this size (at 144 dpi small print reads worse)
 ROUTE_SCALE = 1.5  # every page is first rendered at 108 dpi: orientation, skew and rules, to route it
@@ -55,7 +54,6 @@ CAPTION_PT = 90.0  # points above a table recognised with it: its caption (Extra
 REGION_MARGIN_PT = 6.0  # points around a table recognised with it
 INK_THRESHOLD = 0  # 0: Otsu's threshold
 DET_SCALE = 1.5  # the detector reads the page at this scale of the PDF (108 dpi: at 72 it runs words together)
-DET_BAND, DET_OVERLAP = 480, 96  # px: the detector reads the page in overlapping bands (bounded memory)
 BLANK_BETWEEN_WORDS = 0.2  # a blank run at least this fraction of the line's height separates two words
 SPECK_PX = 2  # a column of a line crop with fewer dark pixels than this is blank (scan noise)
 MIN_WORD_PX = 3  # px: narrower pieces of a line are specks
@@ -299,18 +297,6 @@ def table_regions(horizontal: list[tuple], vertical: list[tuple], tol: float) ->
 
 
 # -- words ---------------------------------------------------------------------------------------
-def _detect(engine, image: np.ndarray) -> list[np.ndarray]:
-    """Text boxes (4 corners, px of `image`), found band by band (see ocr._detect)."""
-    height, step, half = image.shape[0], DET_BAND - DET_OVERLAP, DET_OVERLAP / 2
-    boxes = []
-    for top in range(0, max(1, height - DET_OVERLAP), step):
-        found, _ = engine.text_det(image[top : top + DET_BAND])
-        low = top + half if top else 0
-        high = top + DET_BAND - half if top + DET_BAND < height else height
-        boxes += [b + np.array((0, top), b.dtype) for b in (found if found is not None else []) if low <= b[:, 1].mean() + top < high]
-    return boxes
-
-
 def _merged(boxes: list[tuple]) -> list[tuple]:
     """Overlapping boxes made one (a table's caption band may overlap the table above)."""
     out: list[list[float]] = []
@@ -363,7 +349,7 @@ def line_boxes(engine, image: np.ndarray, scale: float, regions: list[tuple] | N
     boxes = []
     for x0, y0, x1, y1 in _merged(regions) if regions is not None else [(0, 0, image.shape[1], image.shape[0])]:
         x0, y0 = max(0, int(x0 / f)), max(0, int(y0 / f))
-        boxes += [(b + np.array((x0, y0), b.dtype)) * f for b in _detect(engine, _rgb(small[y0 : int(y1 / f) + 1, x0 : int(x1 / f) + 1]))]
+        boxes += [(b + np.array((x0, y0), b.dtype)) * f for b in detect(engine, _rgb(small[y0 : int(y1 / f) + 1, x0 : int(x1 / f) + 1]))]
     return boxes
 
 
@@ -564,7 +550,6 @@ class OcrPage(Page):
 
 
 # -- which pages, and what a reading is worth ------------------------------------------------------
-MIN_TEXT_CHARS = 20  # a page with fewer chars than this has no text layer (reader.MIN_CHARS_PER_PAGE)
 PAGE_IMAGE_SHARE = 0.5  # an image covering this share of the page: the page is a picture (a scan)
 NOISE_MAX = 0.3  # a scan's text layer with more than this share of garbled words is OCR noise: read again
 DIGIT_CONFIDENCE = 0.9  # a number whose least sure character the recogniser gave less than this is a warning
@@ -593,7 +578,7 @@ def ocr_reason(pdfium_page) -> str | None:
     textpage = pdfium_page.get_textpage()
     try:
         n = textpage.count_chars()
-        if n < MIN_TEXT_CHARS:
+        if n < MIN_CHARS_PER_PAGE:
             return "no text layer"
         score = noise_score(textpage.get_text_range())
     finally:
