@@ -460,9 +460,36 @@ def scan_page(engine, pdfium_page, page_number: int, budget_s: float = PAGE_BUDG
             boxes = [np.array((w, h), b.dtype) - b for b in boxes]
             rules = [(w - x1, h - y1, w - x0, h - y0) for x0, y0, x1, y1 in rules]
         page.rules = [tuple(v / SCALE for v in r) for r in rules]
-        page.words, page.timed_out = read_words(engine, clean, boxes, SCALE, start + budget_s)
+        # the head of each table first (its caption, header and first rows): a table whose head names no
+        # measure, money or year and prints no percentage gives no value, and the rest of it is not read
+        tables = table_regions([r for r in rules if r[2] - r[0] >= r[3] - r[1]], [r for r in rules if r[2] - r[0] < r[3] - r[1]], CROSS_TOL_PT * SCALE)
+        head = [b for b in boxes if any(_in_head(b, t) for t in tables)]
+        page.words, page.timed_out = read_words(engine, clean, head, SCALE, start + budget_s)
+        if any(_names_values(w.text) for w in page.words) and not page.timed_out:
+            rest, timed_out = read_words(engine, clean, [b for b in boxes if not any(b is h for h in head)], SCALE, start + budget_s)
+            page.words, page.timed_out = sorted(page.words + rest, key=lambda w: (w.box[1], w.box[0])), timed_out
     page.seconds = time.monotonic() - start
     return page
+
+
+HEAD_SHARE = 0.3  # of a table's height (at least HEAD_MIN_PT): its head, read first
+HEAD_MIN_PT = 60.0
+_VALUE_WORD = re.compile(r"^(?:19|20)\d\d$|\d%$|^\d+[.,]\d+%?$")  # a year, a percentage, a decimal
+
+
+def _in_head(box: np.ndarray, table: tuple) -> bool:
+    """A detected line in a table's head: above it (the caption) or in its top HEAD_SHARE."""
+    x, y = box[:, 0].mean(), box[:, 1].mean()
+    x0, y0, x1, y1 = table
+    return x0 - CAPTION_PT * SCALE <= x <= x1 + CAPTION_PT * SCALE and y0 - CAPTION_PT * SCALE <= y <= y0 + max(HEAD_SHARE * (y1 - y0), HEAD_MIN_PT * SCALE)
+
+
+def _names_values(text: str) -> bool:
+    """A word of a table's head that says the table holds values: a measure or money word, a year, a
+    percentage or a decimal number."""
+    from .vocabulary import MEASURE_WORDS, MONEY_WORDS, has_word
+
+    return bool(_VALUE_WORD.search(text)) or has_word(text, *MEASURE_WORDS, *MONEY_WORDS)
 
 
 UPSIDE_DOWN_SAMPLE = 12  # lines of a turned page the direction classifier looks at
