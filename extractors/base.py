@@ -22,7 +22,7 @@ from .document import DocumentInfo
 from .geometry import text_above
 from .grid import WORD_GAP, Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .budget import grid_to_budget
-from .layout import Layout, continue_layout, find_header_rows, grid_to_layout
+from .layout import Layout, borrow_from_previous, continue_layout, find_header_rows, grid_to_layout
 from .records import (
     ExtractedAttributes,
     ExtractedBudgetLine,
@@ -63,6 +63,12 @@ def _is_decoration(obj: dict, width: float, height: float) -> bool:
     at_edge = obj["x0"] < PAGE_EDGE * width or obj["x1"] > (1 - PAGE_EDGE) * width
     return (obj["object_type"] == "rect" and obj.get("fill") and not obj.get("stroke") and at_edge
             and h > BAND_HEIGHT * height and RULE_THICKNESS < w < BAND_WIDTH * width)
+
+
+def _new_table(grid: Grid) -> bool:
+    """A table its caption starts ("Tabel 3.2 ...") or dates: not the previous page's running on."""
+    caption = " ".join(grid.caption[-3:])
+    return bool(years_in(caption)) or any(re.match(r"\s*(?:tabel|table)\b", ln, re.IGNORECASE) for ln in grid.caption)
 
 
 def _rules_only(page):
@@ -285,6 +291,8 @@ class TableExtractor:
     def _layout(self, grid: Grid, ctx: TableContext, previous: Layout | None, page) -> tuple[Grid, Layout | None]:
         """The table's own header, else (first table on a page, no header) the previous table's columns."""
         layout = grid_to_layout(grid, ctx)
+        if layout is not None and previous is not None and grid.index == 0 and not _new_table(grid):
+            layout = borrow_from_previous(layout, previous)  # a repeated header that left its years off
         if layout is None and previous is not None and grid.index == 0 and find_header_rows(grid) == 0:
             if grid.n_cols != len(previous.columns) and previous.spans and page is not None:
                 grid = regrid_to_columns(grid, grid.col_spans(), previous.spans, page.extract_words(x_tolerance=WORD_GAP)) or grid

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from normalizers.text import YEAR, collapse_whitespace, undouble_glyphs, years_in
 
 # Most specific first: "Laporan Kinerja" reports quote "Perjanjian Kinerja" and "Renstra" in their bodies,
@@ -157,6 +159,9 @@ def _clean_name(words: str, extra_stops: frozenset = frozenset()) -> str:
     return " ".join(case(k, p) for k, p in enumerate(parts))
 
 
+SPELLING_RATIO = 90  # rapidfuzz ratio: two names this close are one name, one of them misspelt ("Kelauutan")
+
+
 def _most_named(names: list[str]) -> str | None:
     """The name given most often; a name of several words beats a lone word; then the first given."""
     names = [n for n in names if n and n.lower() not in _BARE]
@@ -164,6 +169,16 @@ def _most_named(names: list[str]) -> str | None:
         return None
     counts = Counter(n.lower() for n in names)
     return max(names, key=lambda n: (counts[n.lower()], len(n.split()) > 1, -names.index(n)))
+
+
+def _as_printed(name: str | None, text: str) -> str | None:
+    """The spelling of an agency's name that `text` prints most often, of the name and its near spellings
+    (a misspelt cover of an OCR'd text layer: "Perikannan" once, "Perikanan" on every page's header)."""
+    if name is None:
+        return None
+    spellings = Counter(n for m in _AGENCY.finditer(text) if fuzz.ratio((n := _clean_name(m.group(1))).lower(), name.lower()) >= SPELLING_RATIO)
+    best = max(spellings, key=lambda n: (spellings[n], n == name), default=name)
+    return best if spellings[best] > spellings.get(name, 0) else name
 
 
 def find_agency(text: str) -> str | None:
@@ -328,8 +343,8 @@ def describe_document(first_pages_text: list[str]) -> DocumentInfo:
         # a cover that says nothing: the next pages' titles (their first lines), not their tables
         doc_type = next((t for p in pages[1:] if (t := classify_doc_type("\n".join(title_lines(p)))) != "OTHER"), "OTHER")
     body = "\n".join(pages)
-    agency = _drop_abbreviation(_government_agency(head, body) or agency_label(body) or agency_before_region(_prose(head))
-                                or find_agency(_prose(head)) or find_agency(_prose(body)))
+    agency = _drop_abbreviation(_as_printed(_government_agency(head, body) or agency_label(body) or agency_before_region(_prose(head))
+                                            or find_agency(_prose(head)) or find_agency(_prose(body)), _prose(body)))
     national = NATIONAL if _NATIONAL.search("\n".join(title_lines(head))) else None  # a ministry's own, not an office of it in a region
     region = region_after_agency(head) or title_region(head) or national or find_region(head) or find_region(body) or region_of_head(body)
     year_from, year_to = (None, None)

@@ -447,6 +447,20 @@ def _same_header(grid: Grid, h: int, a: int, b: int) -> bool:
     return False
 
 
+def borrow_from_previous(layout: Layout, previous: Layout) -> Layout:
+    """A header printed again on a continuation page, shorter (its year line left off): each value column
+    whose own header names no year takes the year (and period) of the same column of the previous page's
+    table, when the two tables have the same columns in the same roles and measures."""
+    if len(layout.columns) != len(previous.columns):
+        return layout
+    pairs = list(zip(layout.columns, previous.columns))
+    if any(a.role != b.role or (a.role == "value" and a.measure not in (None, b.measure)) for a, b in pairs):
+        return layout
+    columns = [replace(a, year=b.year, period=a.period or b.period) if a.role == "value" and b.year is not None and not years_in(" ".join(a.tiers) or a.header)
+               else a for a, b in pairs]
+    return replace(layout, columns=columns) if columns != layout.columns else layout
+
+
 def continue_layout(grid: Grid, previous: Layout) -> Layout | None:
     """A continuation page without a header: reuse the previous table's columns when the shape fits."""
     if grid.n_cols != len(previous.columns):

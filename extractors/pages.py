@@ -396,7 +396,13 @@ class PdfiumPDF(pdfplumber.PDF):
         return self._pages
 
     def close(self) -> None:
-        super().close()
+        # pdfplumber's own close flushes its page list and then builds it again to close each page: the page
+        # tree parsed (and pdfium opened) once more, and a tree that could not be read raising in `with`'s exit
+        for page in getattr(self, "_pages", ()):
+            page.close()
+        self.flush_cache()
+        if not self.stream_is_external:
+            self.stream.close()
         if self._pdfium is not None:
             self._pdfium.close()
             self._pdfium = None

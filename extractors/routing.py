@@ -171,7 +171,11 @@ def _survey(pdf_path: str, keep_runs: bool = False) -> tuple[dict[int, str] | No
     surveys: dict[int, PageSurvey] = {}
     try:
         for k in range(len(pdf)):
-            page = pdf[k]
+            try:
+                page = pdf[k]
+            except pdfium.PdfiumError as exc:  # a page pdfium cannot load: not routed; reading it will say what fails
+                log.debug("%s page %s: pdfium cannot load it (%s)", pdf_path, k + 1, exc)
+                continue
             heights[k + 1] = page.get_height()
             h: list[tuple[float, float, float]] = []
             v: list[tuple[float, float, float]] = []

@@ -212,3 +212,12 @@ def test_kabupaten_kota_names_no_region():
     info = describe_document(["POHON KINERJA DINAS SOSIAL TAHUN 2024\nKABUPATEN/KOTA DENGAN STANDAR GIZI MINIMAL\n"
                               "Kewenangan Kabupaten/Kota Target : 300 Orang"])
     assert info.region is None and info.agency == "Dinas Sosial"
+
+
+def test_a_misspelt_name_on_the_cover_takes_the_spelling_the_pages_print():
+    """An OCR'd text layer misspells the cover once ("Perikannan"); every page's running header prints it
+    right: the name is the one the pages print most."""
+    cover = "RENCANA STRATEGIS\nDINAS KELAUTAN DAN PERIKANNAN\nTAHUN 2013-2018"
+    pages = [f"Dinas Kelautan dan Perikanan Review Rencana Strategis\n{k}. Program" for k in range(1, 3)]
+    assert describe_document([cover, *pages]).agency == "Dinas Kelautan dan Perikanan"
+    assert describe_document([cover]).agency == "Dinas Kelautan dan Perikannan"  # nothing else to go by: as printed

@@ -26,7 +26,8 @@ def _values(results) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("name", ["unseen_evaluasi_renja_triwulan.pdf", "unseen_lkip_grades.pdf", "unseen_iku_vocabulary.pdf", "unseen_renstra_pagu.pdf",
-                                  "unseen_lkip_decorated.pdf", "unseen_renstra_cascade.pdf", "unseen_lkip_rsud.pdf"])
+                                  "unseen_lkip_decorated.pdf", "unseen_renstra_cascade.pdf", "unseen_lkip_rsud.pdf",
+                                  "unseen_lkip_two_years.pdf"])
 def test_every_value_is_read_on_its_page(unseen, name):
     out, results = unseen
     truth = read_values_truth(out / "sample_truth.csv")
@@ -101,3 +102,11 @@ def test_a_heading_row_ending_in_a_colon_heads_the_records_below_and_names_none(
     assert not any(":" in n or "meliputi" in n for n in values.index)
     assert values.loc["Average Length of Stay (ALOS)", "sasaran"] == "Kinerja Layanan Rumah Sakit"
     assert values.loc["Persentase kepuasan pasien", "sasaran"] == "Kinerja Mutu Pelayanan"
+
+
+def test_a_header_printed_again_without_its_years_takes_them_from_the_page_before(unseen):
+    _, results = unseen
+    values = _values({"x": results["unseen_lkip_two_years.pdf"]})
+    later = values[values["page"] == values["page"].max()]
+    assert sorted(set(zip(later["measure"], later["year"]))) == [("realisasi", 2023), ("realisasi", 2024), ("target", 2023), ("target", 2024)]
+    assert not [w for w in results["unseen_lkip_two_years.pdf"].warnings if w["check"] == "columns_with_one_key"]

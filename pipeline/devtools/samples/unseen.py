@@ -16,6 +16,8 @@ their truth: each holds a class of layout, so a test of it holds the class, not 
 - an LKIP page whose decoration (a coloured band down its edge, a footer wave) lies over its table, and
   text drawn over every cell but clipped away (invisible: a template's leftovers under the page);
 - a cascaded Renstra: tujuan, sasaran and program indicator columns side by side, one filled a row;
+- an LKIP capaian table over two years, continued on the next page under its header printed again
+  without its year line ("Target | Realisasi | Target | Realisasi");
 - a hospital's LKIP whose numbered records are grouped under unnumbered heading rows ending in ":"
   ("Kinerja Layanan Rumah Sakit, meliputi:"), which head the rows below and are no record's name.
 The evaluation form has no cover: its first page is the table.
@@ -154,7 +156,7 @@ def split_codes() -> Doc:
 
 def unseen_docs() -> list[Doc]:
     return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page(), cascaded_renstra(),
-            grouped_records()]
+            grouped_records(), repeated_short_header()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
@@ -315,4 +317,30 @@ def grouped_records() -> Doc:
             rows.append([Cell(str(k), al="C"), Cell(name), _value(target, name, "target", sasaran=group), _value(real, name, "realisasi", sasaran=group),
                          _value(pct, name, "capaian", sasaran=group)])
     d.table(Table("capaian", [30, 330, 70, 70, 70], head, rows, size=8), caption=(f"Tabel 3.1 Capaian Indikator Kinerja Tahun {YEAR}",))
+    return d
+
+
+def repeated_short_header() -> Doc:
+    """Target and realisasi of two years; the table runs on to the next page, whose header is printed again
+    without its year line: its columns are the first page's, years included."""
+    d = Doc("unseen_lkip_two_years.pdf", "LKIP", footer="LKIP Dinas Sosial Kota Bekasi")
+    _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"DINAS SOSIAL KOTA BEKASI TAHUN {YEAR}")
+    years = (YEAR - 1, YEAR)
+    full = [[H("No", rs=2), H("Indikator Kinerja", rs=2), H("Satuan", rs=2), H(str(years[0]), cs=2), H(str(years[1]), cs=2)],
+            [H("Target"), H("Realisasi"), H("Target"), H("Realisasi")]]
+    short = [[H("No"), H("Indikator Kinerja"), H("Satuan"), H("Target"), H("Realisasi"), H("Target"), H("Realisasi")]]
+    records = [(I_PPKS, "%", ("14", "14,50", "15", "15,82")), (I_PSKS, "%", ("75", "78", "80", "82")),
+               ("Persentase anak terlantar yang dijangkau", "%", ("10", "11,25", "12", "13,17")),
+               ("Jumlah Pekerja Sosial Masyarakat yang Meningkat Kapasitasnya", "Orang", ("100", "104", "110", "118"))]
+
+    def row(k: int, name: str, unit: str, figures: tuple[str, ...]) -> list[Cell]:
+        cells = [_value(v, name, measure, year=y) for v, (measure, y) in
+                 zip(figures, [("target", years[0]), ("realisasi", years[0]), ("target", years[1]), ("realisasi", years[1])])]
+        return [Cell(str(k), al="C"), Cell(name), Cell(unit, al="C"), *cells]
+
+    widths = [24, 300, 50, 60, 60, 60, 60]
+    d.table(Table("capaian", widths, full, [row(k, *r) for k, r in enumerate(records[:2], 1)], size=8),
+            caption=(f"Tabel 3.1 Capaian Indikator Kinerja Tahun {years[0]}-{years[1]}",))
+    d.new_page(landscape=True)
+    d.table(Table("capaian", widths, short, [row(k, *r) for k, r in enumerate(records[2:], 3)], size=8))
     return d
