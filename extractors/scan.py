@@ -88,7 +88,7 @@ class ScannedPage:
     skew: float  # degrees corrected
     rules: list[tuple[float, float, float, float]]  # x0, top, x1, bottom (points): a rule's extent
     words: list[OcrWord] = field(default_factory=list)
-    table: bool = False  # rules cross like a table's: recognised in full
+    table: bool = False  # rules cross like a table's: recognised (each table's head first, the rest when the head names values)
     timed_out: bool = False
     seconds: float = 0.0
 
