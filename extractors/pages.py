@@ -164,14 +164,13 @@ def subpaths(obj: int, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]
     return out
 
 
-def _clip_box(tp, i: int, obj) -> tuple[float, float, float, float] | None:
+def _clip_box(tp, i: int, handle: int) -> tuple[float, float, float, float] | None:
     """The box (left, bottom, right, top; page space, grown by CLIP_TOLERANCE) a text object's clip path
     leaves visible, or None when nothing clips it. pdfium keeps a clip path only on an object that reaches
     outside it. Its paths intersect; each is bounded by its points' box (a clip is nearly always a
     rectangle). A clip given in a form's own space (its box and the object's char `i` do not meet) is not
     used: nothing is dropped on a guess."""
-    handle = ctypes.cast(obj, ctypes.c_void_p).value
-    clip = _clip_path(handle) if handle else None
+    clip = _clip_path(handle)
     n = _clip_count_paths(clip) if clip else 0
     if n <= 0:
         return None
@@ -282,7 +281,7 @@ class PdfiumPage(Page):
                 continue
             run = runs.get(key)
             if run is None:
-                run = runs[key] = self._run(tp, i, raw.FPDFText_GetTextObject(tp, i), ctm)
+                run = runs[key] = self._run(tp, i, key, ctm)
             fontname, size, horizontal, upright, matrix, clip = run
             get_box(tp_address, i, rect_address)
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
@@ -306,16 +305,17 @@ class PdfiumPage(Page):
         return out
 
     @staticmethod
-    def _run(tp, i: int, obj, ctm: Matrix) -> tuple:
-        """What every char of one text object shares: font name, size on the page, whether it runs left to
-        right along the page, pdfminer's `upright`, its matrix, and the box its clip path leaves visible."""
+    def _run(tp, i: int, address: int, ctm: Matrix) -> tuple:
+        """What every char of one text object (at `address`) shares: font name, size on the page, whether it
+        runs left to right along the page, pdfminer's `upright`, its matrix, and the box its clip path leaves
+        visible."""
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(tp, i, m)
-        fontname, size = _font(obj)
+        fontname, size = _font(raw.FPDFText_GetTextObject(tp, i))
         size_on_page = size * math.hypot(m.c, m.d)
         a, b, c, d, _, _ = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
         horizontal = abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.d > 0
-        return fontname, size_on_page, horizontal, 0 < a * d and b * c <= 0, (a, b, c, d, 0.0, 0.0), _clip_box(tp, i, obj)
+        return fontname, size_on_page, horizontal, 0 < a * d and b * c <= 0, (a, b, c, d, 0.0, 0.0), _clip_box(tp, i, address)
 
     def _paths(self, obj, m: Matrix) -> list[dict]:
         """A path object's subpaths as pdfminer's LTLine / LTRect / LTCurve dicts (`PDFLayoutAnalyzer.paint_path`)."""

@@ -134,7 +134,7 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _
                 raise
             except Exception as exc:  # one odd page must not lose the rest of the report
                 log.warning("%s page %s: %s", path.name, page.page_number, exc)
-                read.failed_pages.append(f"page {page.page_number}: {type(exc).__name__}: {exc}")
+                read.failed_pages.append(f"page {page.page_number}: could not be read ({exc or type(exc).__name__})")
                 previous = None
                 continue
             finally:
