@@ -17,6 +17,7 @@ from .store import write_atomic
 DRAWING_VERSION = "3"  # change when what an image shows changes: every image is renamed, so drawn again
 PAGE_SCALE = 1.5  # whole pages: 108 dpi, a page fits a screen's width and its numbers can be read
 CROP_SCALE = 2.0  # crops: 144 dpi, so a 7 pt digit is plainly legible
+PNG_COMPRESSION = 1  # zlib level: encoding at 6 took 40 % of writing the report (real corpus), for files 23 % smaller
 CROP_ABOVE_PT = 48.0  # context above the cell (the row above it, usually the column's header)
 CROP_BELOW_PT = 24.0
 CROP_LEFT_PT = 360.0  # context left of the cell: the row's indicator name, on a landscape page too
@@ -134,4 +135,4 @@ def _crop(page, view: PageView, sha256: str, page_no: int, box: Box, img_dir: Pa
 
 
 def _save(image, path: Path) -> None:
-    write_atomic(path, lambda f: image.save(f, "PNG", compress_level=6))
+    write_atomic(path, lambda f: image.save(f, "PNG", compress_level=PNG_COMPRESSION))
