@@ -107,6 +107,7 @@ class PageSurvey:
     images: list[BBox] = field(default_factory=list)  # images drawn like a table, with no text over them
     runs: list[ValueRun] = field(default_factory=list)  # value-like runs (kept on pages that may hold a table)
     totals: list[BBox] = field(default_factory=list)  # "Jumlah" / "Total" row labels
+    image_share: float = 0.0  # of the page, the largest image's (a scanned page is one image; under half, no OCR)
 
 
 @lru_cache(maxsize=4096)

@@ -19,14 +19,14 @@ from normalizers.text import mend_broken_words
 
 from . import ocr
 from .base import TableExtractor
-from .coverage import page_coverage
+from .coverage import PageSurvey, page_coverage
 from .document import describe_document
 from .errors import DocumentError
 from .families import extractor_for
 from .reader import chunked_pages, cover_texts, open_pdf
 from .records import DocumentRead
 from .routing import survey_document
-from .scan import PAGE_BUDGET_S, OcrPage, ocr_reason, ocr_warnings, scan_page
+from .scan import PAGE_BUDGET_S, PAGE_IMAGE_SHARE, OcrPage, ocr_reason, ocr_warnings, scan_page
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +69,12 @@ class _Scanner:
         except Exception:  # pdfium cannot open it (pdfminer reads its pages): no page of it is OCR'd
             self.doc = None
 
-    def page(self, page, read: DocumentRead):
+    def page(self, page, read: DocumentRead, survey: PageSurvey | None = None):
         """The page to read: `page` itself, or the page made from its image when it needs OCR. A page left
         unread (the budget spent, or its recognition stopped by the page's limit) is a failed page."""
         number = page.page_number
-        if self.doc is None or number > len(self.doc):
-            return page
+        if self.doc is None or number > len(self.doc) or (survey is not None and survey.image_share < PAGE_IMAGE_SHARE):
+            return page  # (the routing survey saw no image as large as a scanned page's: not loaded again to look)
         source = self.doc[number - 1]
         try:
             engine = ocr._engine() if ocr_reason(source) is not None else None
@@ -124,7 +124,7 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _
     try:
         for page in chunked_pages(path, pdf, read.pages, page_chunk):
             try:
-                page = scanner.page(page, read)
+                page = scanner.page(page, read, surveys.get(page.page_number))
                 result, previous = extractor.extract_page(page, previous)
                 if isinstance(page, OcrPage):
                     _by_ocr(result, page)

@@ -196,7 +196,8 @@ def _survey(pdf_path: str, keep_runs: bool = False) -> tuple[dict[int, str] | No
                 elif _header_line(text) and _number_rows(text) >= NUMBER_ROWS:
                     routes[k + 1] = "text"
                 try:
-                    surveys[k + 1] = _survey_page(PageSurvey(k + 1, ruled), page, textpage, text, h, v, images, keep_runs or k + 1 in routes)
+                    survey = PageSurvey(k + 1, ruled, image_share=_image_share(page, images))
+                    surveys[k + 1] = _survey_page(survey, page, textpage, text, h, v, images, keep_runs or k + 1 in routes)
                 except Exception as exc:  # coverage of an odd page unknown: its routing and reading go on
                     log.debug("%s page %s: no coverage survey (%s)", pdf_path, k + 1, exc)
             finally:
@@ -205,6 +206,16 @@ def _survey(pdf_path: str, keep_runs: bool = False) -> tuple[dict[int, str] | No
     finally:
         pdf.close()
     return routes, heights, surveys
+
+
+def _image_share(page, images: list) -> float:
+    """The share of the page its largest image covers (within the page)."""
+    width, height = page.get_width(), page.get_height()
+    share = 0.0
+    for obj, parent in images:
+        l, b, r, t = bounds(obj, parent)
+        share = max(share, max(0.0, min(r, width) - max(l, 0.0)) * max(0.0, min(t, height) - max(b, 0.0)) / (width * height))
+    return share
 
 
 def _survey_page(survey: PageSurvey, page, textpage, text: str, h, v, images: list, routed: bool) -> PageSurvey:

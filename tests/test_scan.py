@@ -146,3 +146,18 @@ def test_without_the_ocr_package_a_scan_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "_engine", lambda: None)
     doc = extract_document(write_scanned_sample(tmp_path)).document
     assert doc["status"] == "needs_ocr" and "needs OCR" in doc["error"]
+
+
+def test_the_routing_survey_tells_a_scanned_page_from_a_born_digital_one(tmp_path):
+    """Pages are decided for OCR on the routing survey's image share: a born-digital page is not loaded
+    again to look for a page-sized image, a scanned page is looked at."""
+    from pipeline.devtools.samples.scanned import write_scanned_sample
+    from pipeline.devtools.samples.unseen import decorated_page
+    from pipeline.devtools.samples.corpora import _emit
+    from extractors.routing import survey_document
+
+    scanned = write_scanned_sample(tmp_path / "scan")
+    born_digital = _emit(tmp_path / "digital", [decorated_page()])[0]
+    scanned_pages, digital_pages = survey_document(str(scanned))[2], survey_document(str(born_digital))[2]
+    assert scanned_pages and all(s.image_share >= scan.PAGE_IMAGE_SHARE for s in scanned_pages.values())
+    assert digital_pages and all(s.image_share == 0 for s in digital_pages.values())
