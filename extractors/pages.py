@@ -199,24 +199,27 @@ def _clip_box(tp, i: int, handle: int) -> tuple[float, float, float, float] | No
     return tuple(box)
 
 
-class PdfiumPage(Page):
+class WordsKept(Page):
+    """A pdfplumber page whose words are kept per settings: the steps of a table read ask for them again."""
+
+    def extract_words(self, **kwargs) -> list[dict]:
+        kept = self.__dict__.setdefault("_words", {})
+        key = tuple(sorted(kwargs.items()))
+        if key not in kept:
+            kept[key] = super().extract_words(**kwargs)
+        return kept[key]
+
+    def close(self) -> None:
+        super().close()
+        self.__dict__.pop("_words", None)
+
+
+class PdfiumPage(WordsKept):
     """A pdfplumber page whose `objects` are read by pdfium (chars, lines, rects, curves)."""
 
     def __init__(self, page: Page, doc: pdfium.PdfDocument):
         super().__init__(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
         self._doc = doc
-        self._words: dict[tuple, list[dict]] = {}
-
-    def extract_words(self, **kwargs) -> list[dict]:
-        """pdfplumber's words, kept per page and settings: the steps of a table read ask for them again."""
-        key = tuple(sorted(kwargs.items()))
-        if key not in self._words:
-            self._words[key] = super().extract_words(**kwargs)
-        return self._words[key]
-
-    def close(self) -> None:
-        super().close()
-        self._words.clear()
 
     def parse_objects(self) -> dict[str, list[dict]]:
         try:

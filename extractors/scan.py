@@ -23,6 +23,7 @@ import numpy as np
 from pdfplumber.page import Page
 
 from .ocr import detect
+from .pages import WordsKept
 from .reader import MIN_CHARS_PER_PAGE
 from .vocabulary import HEADER_WORDS
 
@@ -508,7 +509,7 @@ def _upside_down(engine, image: np.ndarray, boxes: list[np.ndarray]) -> bool:
 OCR_FONT = "OCR"  # the fontname of a recognised char
 
 
-class OcrPage(Page):
+class OcrPage(WordsKept):
     """A pdfplumber page whose objects are what the page's image gave (`ScannedPage`): a char per
     recognised character (a word's box shared evenly among its characters, a zero-width space after each
     word) and a line per ruling line. Everything above it (`find_tables`, `extract_words`, `crop`) reads it
@@ -521,23 +522,15 @@ class OcrPage(Page):
         self.scanned = scanned
         self._source = page  # the file's page this one stands for: closed with it
         self.bbox = self.mediabox = self.cropbox = (0, 0, scanned.width, scanned.height)
-        self._words: dict[tuple, list[dict]] = {}
 
     @property
     def route_hint(self) -> str | None:
         """The route read on the image: "ruled" when its rules cross like a table's, else no table."""
         return "ruled" if self.scanned.table else None
 
-    def extract_words(self, **kwargs) -> list[dict]:
-        key = tuple(sorted(kwargs.items()))
-        if key not in self._words:
-            self._words[key] = super().extract_words(**kwargs)
-        return self._words[key]
-
     def close(self) -> None:
         super().close()
         self._source.close()
-        self._words.clear()
 
     def parse_objects(self) -> dict[str, list[dict]]:
         chars = [c for w in self.scanned.words for c in self._chars(w)]
