@@ -4,6 +4,7 @@ understands; pages in chunks (bounded memory on long reports); a report's cover 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +16,8 @@ from .errors import DocumentError
 from .ocr import cover_text
 from .pages import PdfiumPDF
 from .structure import check_structure
+
+log = logging.getLogger(__name__)
 
 FIRST_PAGES = 3  # cover and title pages: where doc_type, agency, region and period are read
 
@@ -88,8 +91,12 @@ def first_pages(pdf) -> tuple[list[str], int]:
     """The text of the pages a report describes itself on (cover, title pages), and their character count."""
     texts, chars = [], 0
     for page in pdf.pages[:FIRST_PAGES]:
-        texts.append(page.extract_text() or "")
-        chars += len(page.chars)  # the pages stay open: their objects are read again for tables
+        try:
+            texts.append(page.extract_text() or "")
+            chars += len(page.chars)  # the pages stay open: their objects are read again for tables
+        except Exception as exc:  # a page whose content cannot be parsed says nothing here; read for tables, it is a failed page
+            log.debug("page %s: no cover text (%s)", page.page_number, exc)
+            texts.append("")
     return texts, chars
 
 
@@ -106,7 +113,10 @@ def scan_cover_text(path: Path) -> list[str] | None:
 
 def _any_text(pdf) -> bool:
     for page in pdf.pages[FIRST_PAGES:]:
-        has = len(page.chars) >= MIN_CHARS_PER_PAGE
+        try:
+            has = len(page.chars) >= MIN_CHARS_PER_PAGE
+        except Exception:  # a page that cannot be parsed shows no text layer
+            has = False
         page.close()
         if has:
             return True

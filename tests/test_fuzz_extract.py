@@ -97,3 +97,19 @@ def test_a_parser_error_on_a_malformed_page_is_a_sentence(name, mutation, raised
     assert raised not in (result.document["error"] or "")
     # pdfminer reads what pdfium refused: the document may be whole; else a page or the file says why
     assert result.status == "ok" if result.document["error"] is None else result.status in ("failed", "partial")
+
+
+# the seeded long run's (`kinerja bench fuzz --seed 1`, input 259): a content stream whose ASCII85 pdfminer
+# cannot decode on a page pdfium would not load; it escaped from the cover text before
+BROKEN_CONTENT = [("content", 0.17390005797156993, 16, 1831046389), ("delete", 0.6776763320406889, 29, 463991712),
+                  ("number", 0.5681739247015196, 35, 1767183817), ("keyword", 0.15225681076177522, 15, 158847394)]
+
+
+def test_a_page_whose_content_cannot_be_decoded_is_a_failed_page(sample_dir, tmp_path):
+    path = tmp_path / "probolinggo_iki_eselon_iii_iv.pdf"
+    path.write_bytes(mutate(_seeds(sample_dir)["probolinggo_iki_eselon_iii_iv.pdf"], BROKEN_CONTENT))
+    from pipeline.extract import extract_document
+
+    result = extract_document(path)
+    assert result.status == "partial" and "could not be read (Ascii85" in result.document["error"]
+    assert "Exception" not in result.document["error"]
