@@ -223,7 +223,8 @@ def _needs_ocr(path: Path) -> bool:
 
 def perf_report(raw: Path, workers: int, baseline: bool = True, rounds: int = 1) -> list[str]:
     """`rounds` rounds of (full run, bare pdfplumber), alternating so that a slow spell of a shared machine falls
-    on both; with more than one, times are medians and the ratio is of the median pages/s. Documents with pages
+    on both; with more than one, times are medians and the ratio is the median of the rounds' paired ratios
+    (a round's run and baseline share the machine's spell; medians of each apart need not). Documents with pages
     that need OCR are left out of both and measured apart (`ocr_rate`): OCR costs a hundred times a page read
     from its text layer, and would make the ratio a measure of how many scans the folder holds."""
     everything = discover_documents(raw)
@@ -258,7 +259,7 @@ def perf_report(raw: Path, workers: int, baseline: bool = True, rounds: int = 1)
         each_ratio = [(r.summary["pages"] / r.run_s) / (n / seconds) for r, (n, seconds) in zip(runs, bares)]
         lines += [
             f"bare pdfplumber:   {bare_s:8.1f} s  {bare_pages / bare_s:7.2f} pages/s{each}extract_tables on every page, {workers} processes)",
-            f"ratio:             {(pages / run_s) / (bare_pages / bare_s):8.2f}  (full run pages/s over bare pdfplumber pages/s"
+            f"ratio:             {median(each_ratio):8.2f}  (full run pages/s over bare pdfplumber pages/s, median of the rounds"
             + (f"; rounds: {', '.join(f'{x:.2f}' for x in each_ratio)})" if rounds > 1 else ")"),
         ]
     peak_pss, peak_rss = max(r.memory.peak_pss for r in runs), max(r.memory.peak_total for r in runs)
