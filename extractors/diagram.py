@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .geometry import BBox, bbox_of, bbox_union, grow, inside, intersects, x_overlap
+from .geometry import BBox, bbox_of, bbox_union, components, grow, inside, intersects, x_overlap
 
 def line_closed_boxes(lines: Iterable[dict], tol: float = 2.0, min_size: float = 8.0) -> list[BBox]:
     """Rectangles drawn as four separate line segments: two horizontals of the same span joined by
@@ -65,23 +65,9 @@ def drop_frames(boxes: list[BBox], tol: float = 1.0) -> list[BBox]:
 
 def connector_groups(segments: list[BBox], tol: float = 3.0) -> list[list[BBox]]:
     """Segments that touch one another (within tol) form one connector."""
-    parent = list(range(len(segments)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     grown = [grow(s, tol) for s in segments]
-    for i in range(len(segments)):
-        for j in range(i + 1, len(segments)):
-            if intersects(grown[i], segments[j]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[BBox]] = {}
-    for i, s in enumerate(segments):
-        groups.setdefault(find(i), []).append(s)
-    return list(groups.values())
+    touching = ((i, j) for i in range(len(segments)) for j in range(i + 1, len(segments)) if intersects(grown[i], segments[j]))
+    return [[segments[k] for k in group] for group in components(len(segments), touching)]
 
 
 def link_boxes(boxes: list[BBox], segments: list[BBox], tol: float = 8.0, join: float = 2.0) -> tuple[dict[int, int], set[int]]:

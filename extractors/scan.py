@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pdfplumber.page import Page
 
+from .geometry import components
 from .ocr import detect
 from .pages import WordsKept
 from .reader import MIN_CHARS_PER_PAGE
@@ -271,25 +272,12 @@ def table_regions(horizontal: list[tuple], vertical: list[tuple], tol: float) ->
     """The boxes of the page's ruled tables: rules joined by their crossings, each group with at least
     MIN_RULES rules each way crossing at least MIN_RULES ** 2 times (a table's frame, not underlines)."""
     rules = [(r, True) for r in horizontal] + [(r, False) for r in vertical]
-    group = list(range(len(rules)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
+    crossing = [(i, j) for i, h in enumerate(horizontal) for j, v in enumerate(vertical, start=len(horizontal)) if _crosses(h, v, tol)]
     crossings: dict[int, int] = {}
-    for i, (h, _) in enumerate(rules[: len(horizontal)]):
-        for j, (v, _) in enumerate(rules[len(horizontal) :], start=len(horizontal)):
-            if _crosses(h, v, tol):
-                group[root(i)] = root(j)
-                crossings[i] = crossings.get(i, 0) + 1
-    members: dict[int, list[int]] = {}
-    for k in range(len(rules)):
-        members.setdefault(root(k), []).append(k)
+    for i, _ in crossing:
+        crossings[i] = crossings.get(i, 0) + 1
     out = []
-    for ks in members.values():
+    for ks in components(len(rules), crossing):
         n_h = sum(1 for k in ks if rules[k][1])
         if n_h >= MIN_RULES and len(ks) - n_h >= MIN_RULES and sum(crossings.get(k, 0) for k in ks) >= MIN_RULES**2:
             boxes = [rules[k][0] for k in ks]
