@@ -13,16 +13,16 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from normalizers.numbers import parse_cell
-from normalizers.text import YEAR, years_in
+from normalizers.text import YEAR, clean_indicator_name, join_cell_lines, years_in
 
 from .document import DocumentInfo
 from .geometry import text_above
-from .grid import WORD_GAP, Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
-from .budget import grid_to_budget
-from .layout import Layout, borrow_from_previous, continue_layout, find_header_rows, grid_to_layout
+from .grid import COLUMN_EDGE_TOLERANCE, WORD_GAP, Cell as GridCell, Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
+from .budget import BudgetColumns, is_code, levels_from_parents, read_budget, relevel, split_code
+from .layout import Layout, banner, borrow_from_previous, continue_layout, find_header_rows, grid_to_layout
 from .records import (
     ExtractedAttributes,
     ExtractedBudgetLine,
@@ -34,7 +34,7 @@ from .records import (
     TreeNode,
 )
 from .routing import NUMBER_ROWS, RULE_THICKNESS, _header_line, _number_rows, page_has_table, route_document
-from .values import layout_to_values
+from .values import _indicator_text_rows, layout_to_values
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,38 @@ class TableRead:
     budget: list[ExtractedBudgetLine]
     table_id: str = ""
     warnings: list[ExtractedWarning] = field(default_factory=list)
+    tail: RecordTail | None = None  # its first row, the rest of the previous page's last record
+    levels: dict[str, str] = field(default_factory=dict)  # budget levels by code, the document's so far and its own
+    budget_rows: list[int] = field(default_factory=list)  # the grid row of each budget line
+    budget_cols: BudgetColumns | None = None  # the columns its budget lines were read from
+
+
+@dataclass
+class RecordAbove:
+    """The last record of a page's last table, which a page break may have cut: the next page's first
+    table, in the same columns, may open with the rest of it."""
+
+    page: int
+    spans: list[tuple[float, float]]  # the table's columns
+    header: list[str]  # its header rows' texts, row by row (a header printed again on the next page repeats them)
+    name_col: int | None  # where the record's indicator name stands, and that name as printed
+    name: str
+    values: list[ExtractedValue]
+    line: ExtractedBudgetLine | None  # the record's budget line, its name and code columns, and its table's lines
+    line_cols: tuple[int | None, tuple[int, ...]] = (None, ())
+    lines: list[ExtractedBudgetLine] = field(default_factory=list)
+    line_name: str = ""  # the line's name as printed
+
+
+@dataclass
+class RecordTail:
+    """A row at the top of a table that is the rest of the record above it, on the page before: its name
+    (or budget line's name) going on, or its code alone."""
+
+    row: int
+    name: str = ""  # the indicator name's rest
+    line_name: str = ""  # the budget line's name's rest
+    code: str = ""
 
 
 def _table_record(read: TableRead) -> ExtractedTable:
@@ -107,6 +139,117 @@ def _table_record(read: TableRead) -> ExtractedTable:
             roles.update({c.index: c.role for c in layout.right.columns if c.role != "other"})
         columns = [(x0, x1, roles.get(j, "other")) for j, (x0, x1) in enumerate(spans)]
     return ExtractedTable(grid.page, read.table_id, grid.bbox, grid.extractor, header_bottom, columns)
+
+
+def _row_texts_of(grid: Grid, i: int) -> str:
+    return " | ".join(grid.text(i, j) if grid.is_origin(i, j) else "" for j in range(grid.n_cols))
+
+
+def _same_columns(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """Two tables ruled at the same x-positions (one table running on over a page break)."""
+    return len(a) == len(b) and all(abs(p[0] - q[0]) <= COLUMN_EDGE_TOLERANCE and abs(p[1] - q[1]) <= COLUMN_EDGE_TOLERANCE for p, q in zip(a, b))
+
+
+def _body_start(grid: Grid, above: RecordAbove) -> int:
+    """Where a continuation's body starts: under its header when it prints the previous page's again, else
+    at its top (a tail row of a code or a word alone would pass for header otherwise)."""
+    n = len(above.header)
+    if n and grid.n_rows > n and [_row_texts_of(grid, i) for i in range(n)] == above.header:
+        return n
+    return 0
+
+
+def _is_number(text: str) -> bool:
+    p = parse_cell(text)
+    return p.kind != "text" or p.value is not None
+
+
+def record_tail(grid: Grid, above: RecordAbove | None, spans: list[tuple[float, float]] | None = None) -> RecordTail | None:
+    """The table's first body row when it is the rest of `above` (the previous page's last record): the
+    table stands in the same columns, and the row holds no value, no number and no code of its own (a
+    code only where the record above has none), only the rest of the record's name or its code, in cells
+    of that row alone; a group row across the table or a heading ending in ":" is not one."""
+    if above is None or grid.index != 0 or above.page != grid.page - 1 or not _same_columns(above.spans, spans or grid.col_spans()):
+        return None
+    i = _body_start(grid, above)
+    if i >= grid.n_rows or banner(grid, i) is not None:
+        return None
+    own = {j: c for j in range(grid.n_cols) if (c := grid.cell(i, j)) is not None and c.row == i and c.col == j and c.text}
+    if not own or any(i + 1 < grid.n_rows and grid.cell(i + 1, j) is c for j, c in own.items()):
+        return None
+    tail = RecordTail(i)
+    line_name, code_cols = above.line_cols
+    for j, c in own.items():
+        text = c.text.strip()
+        if text.endswith(":"):
+            return None  # a heading of the rows below
+        if j in code_cols and above.line is not None and not above.line.code and is_code(text) and not tail.code:
+            tail.code = text.replace(" ", "")
+        elif _is_number(text) or not re.search(r"[A-Za-z]{2}", text):
+            return None
+        elif j == above.name_col and above.values:
+            tail.name = text
+            if j == line_name and above.line is not None:
+                tail.line_name = text
+        elif j == line_name and above.line is not None:
+            tail.line_name = text
+        else:
+            return None
+    return tail
+
+
+def _without_row(grid: Grid, i: int) -> Grid:
+    """The grid without row i (a tail read as the record above's); the rows below move up one."""
+    moved: dict[int, GridCell] = {}
+
+    def up(c: GridCell | None) -> GridCell | None:
+        if c is None or c.row < i:
+            return c
+        return moved.setdefault(id(c), replace(c, row=c.row - 1))
+
+    rows = [[up(c) for c in row] for k, row in enumerate(grid.rows) if k != i]
+    return Grid(grid.page, grid.bbox, rows, grid.extractor, grid.caption, grid.index)
+
+
+def record_above(read: TableRead, page: int) -> RecordAbove | None:
+    """The record a page break may have cut: the last record of the table (its indicator values, its
+    budget line, or both on one row), when nothing stands under it."""
+    grid, layout = read.grid, read.layout
+    value_row, names = -1, {}
+    if layout is not None and layout.right is None and not layout.indicators and layout.col("indicator") is not None and read.values:
+        names = _indicator_text_rows(grid, layout)
+        value_row = max(names, default=-1)
+    line_row = read.budget_rows[-1] if read.budget_rows else -1
+    last = max(value_row, line_row)
+    if last < 0 or any(grid.text(k, j) and grid.is_origin(k, j) for k in range(last + 1, grid.n_rows) for j in range(grid.n_cols)):
+        return None
+    values, name, name_col = [], "", None
+    if value_row == last:
+        boxes = {c.bbox for j in range(grid.n_cols) if (c := grid.cell(last, j)) is not None}
+        values = [v for v in read.values if v.bbox in boxes]
+        name, name_col = names[last], layout.col("indicator").index
+    line, cols = (read.budget[-1], read.budget_cols) if line_row == last and read.budget_cols is not None else (None, None)
+    h = layout.header_rows if layout is not None else find_header_rows(grid)
+    return RecordAbove(page, grid.col_spans(), [_row_texts_of(grid, k) for k in range(h)], name_col, name, values, line,
+                       (cols.name, cols.code) if cols is not None else (None, ()), read.budget,
+                       split_code(grid.text(last, cols.name))[1] if cols is not None else "")
+
+
+def mend_record(above: RecordAbove, tail: RecordTail, levels: dict[str, str]) -> None:
+    """The record cut by the page break takes its tail: the rest of its name, or its code."""
+    if tail.name:
+        above.name = join_cell_lines([above.name, tail.name])
+        for v in above.values:
+            v.indicator_name = clean_indicator_name(above.name)
+    line = above.line
+    if line is not None and (tail.line_name or tail.code):
+        if tail.line_name:
+            above.line_name = join_cell_lines([above.line_name or line.name, tail.line_name])
+            line.name = clean_indicator_name(above.line_name)
+        if tail.code:
+            line.code = tail.code
+        relevel(line)
+        levels_from_parents(above.lines, levels)
 
 
 @dataclass
@@ -138,6 +281,9 @@ class TableExtractor:
         self._streamed: dict[int, list[Grid]] | None = None  # camelot stream's tables of the text-routed pages
         self._misses: dict[str, int] = {}  # fallback reads (per reader) that did not win
         self._reads: dict[int, tuple] = {}  # this page's table reads: the winners are scored, then emitted
+        self._above: RecordAbove | None = None  # the last record of the last page's last table (a page break may cut it)
+        self._levels: dict[str, str] = {}  # budget lines' levels by code, of the pages read so far
+        self._below: tuple[int, list[dict]] = (0, [])  # (page, the text lines under its last table, placed above the next page's top)
 
     # -- hooks: each does nothing (or the generic thing) unless a family says otherwise ---------------
     def read_diagram(self, page) -> PageResult | None:
@@ -267,14 +413,28 @@ class TableExtractor:
         kept = self._reads.get(id(grid))
         if kept is not None and all(a is b for a, b in zip(kept[0], key)):
             return kept[1]
-        ctx = self.table_context(grid, lines)
+        ctx = self.table_context(grid, self._flowed(grid, lines))
         table_id = f"p{grid.page}t{grid.index + 1}"
-        grid2, layout = self._layout(grid, ctx, previous, page)
+        tail = record_tail(grid, self._above)
+        grid2, layout = self._layout(_without_row(grid, tail.row) if tail else grid, ctx, previous, page)
+        if tail is None and grid2.n_cols != grid.n_cols and self._above is not None:  # lined up on the previous page's columns
+            tail = record_tail(grid2, self._above, self._above.spans)
+            if tail is not None:
+                grid2 = _without_row(grid2, tail.row)
         warnings = self._caption_year_warning(grid, ctx) if layout is not None else []
         values = layout_to_values(grid2, layout, ctx, table_id, warnings) if layout is not None else []
-        read = TableRead(ctx, grid2, layout, values, grid_to_budget(grid2, ctx, table_id), table_id, warnings)
+        levels = dict(self._levels)
+        budget = read_budget(grid2, ctx, table_id, levels)
+        read = TableRead(ctx, grid2, layout, values, budget.lines, table_id, warnings, tail, levels, [i for i, _ in budget.rows], budget.columns)
         self._reads[id(grid)] = (key, read)  # the key holds the grid: its id is not reused while kept
         return read
+
+    def _flowed(self, grid: Grid, lines: list[dict]) -> list[dict]:
+        """The page's text lines a table is read in; for the page's first table, those printed under the
+        last table of the page before come first, above the page's top (a "Jabatan :" heading at a page's
+        foot heads the table the next page starts with)."""
+        page, below = self._below
+        return [*below, *lines] if grid.index == 0 and below and page == grid.page - 1 else lines
 
     def _caption_year_warning(self, grid: Grid, ctx: TableContext) -> list[ExtractedWarning]:
         """A single-year table whose caption names a year before the report's period (an LKIP 2017 with a
@@ -308,12 +468,19 @@ class TableExtractor:
         self._reads = {}
         route = self.route(page)
         if route is None:
+            self._end_page(page, [], [])
             return result, previous
         if route == "text" and not self.find_grids(page, [], previous, route):
+            self._end_page(page, [], [])
             return result, previous  # decided before the page is parsed: most such pages are prose
         lines = page.extract_text_lines(return_chars=False)
+        reads = []
         for grid in self.find_grids(page, lines, previous, route):
             read = self.read_table(grid, previous, lines, page)
+            reads.append(read)
+            if read.tail is not None and self._above is not None:
+                mend_record(self._above, read.tail, self._levels)
+            self._levels.update(read.levels)
             result.tables.append(_table_record(read))
             result.warnings.extend(read.warnings)
             if read.layout is not None:
@@ -323,4 +490,17 @@ class TableExtractor:
             result.budget.extend(read.budget)
             result.tree.extend(self.table_tree(grid, len(result.tree)))
         self._reads = {}
+        self._end_page(page, reads, lines)
         return result, previous
+
+    def _end_page(self, page, reads: list[TableRead], lines: list[dict]) -> None:
+        """What the next page may continue: the last table's last record, and the text under that table."""
+        number = page.page_number
+        last = max(reads, key=lambda r: r.grid.bbox[3], default=None)
+        self._above = record_above(last, number) if last is not None else None
+        if last is None:
+            self._below = (number, [])
+            return
+        height = float(page.height)
+        under = [ln for ln in lines if ln["top"] >= last.grid.bbox[3] - CAPTION_MARGIN]
+        self._below = (number, [{**ln, "top": ln["top"] - height, "bottom": ln["bottom"] - height} for ln in under])

@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from normalizers.numbers import parse_money, parse_value
-from normalizers.text import clean_indicator_name, collapse_whitespace
+from normalizers.text import clean_indicator_name, collapse_whitespace, years_in
 
 from .geometry import bbox_union
 from .grid import Grid
@@ -35,6 +35,8 @@ class _ColumnStats(NamedTuple):
     numeric: int
     money: int
     named: bool  # its header names money (`layout.names_money`)
+    last: str = ""  # its most specific header tier, letters only ("k", "rp", "realisasi")
+    of_the_year: int = 0  # how surely its header is the table's year's (`_year_score`)
 
     @property
     def holds_money(self) -> bool:
@@ -50,27 +52,65 @@ class BudgetColumns(NamedTuple):
     pagu: int | None
     realisasi: int | None
     pct: int | None
+    pagu_year: int | None = None  # the one year the pagu column's header names
+
+
+# a money column of the plan period, or of the years before, not the table's year's
+_NOT_THE_YEAR = re.compile(r"akhir\s+periode|renstra|rpjmd|tahun\s+lalu|tahun\s+sebelum|prakiraan\s+maju", re.IGNORECASE)
+_OF_THE_YEAR = ("tahunberjalan", "dievaluasi")
+_QUARTER_TIER = re.compile(r"^(?:i|ii|iii|iv|tw\s*[1-4i]+|triwulan\s*\w+)$", re.IGNORECASE)
+# the kinerja half of a "K | Rp" pair: a performance figure under a money-and-measure header, not money
+_KINERJA_TIERS = ("k", "kinerja")
+
+
+def _year_score(tiers: list[str]) -> int:
+    """How surely a money column is the year's by its words: "tahun berjalan", "yang dievaluasi" (+1); a single
+    triwulan (-1); the plan period, the years before or a forecast ("prakiraan maju") (-2). A year it names
+    does not decide: a plan prints one money column per year, and its first is the line's pagu."""
+    header = " ".join(tiers)
+    score = int(any(w in compact(header) for w in _OF_THE_YEAR))
+    if any(_QUARTER_TIER.match(t.strip()) for t in tiers[:-1]):
+        score -= 1
+    if _NOT_THE_YEAR.search(header):
+        score -= 2
+    return score
 
 
 def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
-    """The name, code, pagu, realisasi and % columns of a table; None when it holds no money or no name."""
+    """The name, code, pagu, realisasi and % columns of a table; None when it holds no money or no name.
+
+    Where several money columns stand (the plan period's, realised up to last year, the year's target, each
+    triwulan, realised in the year), the pagu and the realisasi are the year's, by header: the surest of
+    `_year_score`, the first of equals; a line's year is the one its pagu column names."""
     cols = []
     for j in range(grid.n_cols):
         tiers = _header_texts(grid, header_rows, j)
         header = collapse_whitespace(" ".join(tiers))
         filled, numeric, money, _ = _data_stats(grid, header_rows, j)
-        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, names_money(tiers)))
-    money_cols = [c for c in cols if c.holds_money]
+        last = compact(tiers[-1]) if tiers else ""
+        named = names_money(tiers) and last not in _KINERJA_TIERS
+        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, named, last, _year_score(tiers)))
+    money_cols = [c for c in cols if c.holds_money and c.last not in _KINERJA_TIERS]
     if not money_cols:
         return None
-    pagu = next((c.index for c in money_cols if "realisasi" not in c.key), None)
-    realisasi = next((c.index for c in money_cols if "realisasi" in c.key), None)
-    pct = next((c.index for c in cols if ("%" in c.header or "persen" in c.key or "capaian" in c.key) and c.index not in (pagu, realisasi)), None)
+
+    def surest(candidates: list[_ColumnStats]) -> int | None:
+        return max(candidates, key=lambda c: (c.of_the_year, -c.index)).index if candidates else None
+
+    pagu = surest([c for c in money_cols if "realisasi" not in c.key])
+    realisasi = surest([c for c in money_cols if "realisasi" in c.key])
+    # the % is the realisasi's share of the pagu: beside a realisasi column only, headed so in its own tier (a
+    # plan's "Data Capaian pada Awal Tahun Perencanaan", a "Realisasi Capaian Kinerja" over K, is no budget %)
+    pct = next((c.index for c in cols if ("%" in c.header or "persen" in c.key or "capaian" in c.key) and c.index not in (pagu, realisasi)
+                and c.last not in _KINERJA_TIERS and not c.holds_money), None)
+    if realisasi is None:
+        pct = None
     name = next((c.index for c in cols if any(w in c.key for w in ("program", "kegiatan", "uraian", "nama"))), None)
     code = tuple(c.index for c in cols if c.key.startswith("kode"))
     if name is None:
         return None
-    return BudgetColumns(name, code, pagu, realisasi, pct)
+    years = set(years_in(cols[pagu].header)) if pagu is not None else set()
+    return BudgetColumns(name, code, pagu, realisasi, pct, years.pop() if len(years) == 1 else None)
 
 
 def _level(name: str, code: str | None) -> str:
@@ -103,13 +143,31 @@ def _filled(grid: Grid, i: int, *cols: int | None) -> list:
     return [c for j in cols if j is not None and (c := grid.cell(i, j)) is not None and c.text]
 
 
-def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[ExtractedBudgetLine]:
-    """Program / kegiatan rows with money: pagu, realisasi and the % between them."""
+class BudgetRead(NamedTuple):
+    """A budget table's lines, each with the grid row it was read from, and the columns they came from."""
+
+    columns: BudgetColumns | None
+    header_rows: int
+    rows: list[tuple[int, ExtractedBudgetLine]]
+
+    @property
+    def lines(self) -> list[ExtractedBudgetLine]:
+        return [line for _, line in self.rows]
+
+
+def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str, levels: dict[str, str] | None = None) -> list[ExtractedBudgetLine]:
+    """Program / kegiatan rows with money: pagu, realisasi and the % between them. `levels`: the levels of
+    the lines of the document's pages before, by code (a kegiatan's program may stand on an earlier page)."""
+    return read_budget(grid, ctx, table_id, levels).lines
+
+
+def read_budget(grid: Grid, ctx: TableContext, table_id: str, levels: dict[str, str] | None = None) -> BudgetRead:
+    """`grid_to_budget`, with the row of each line and the table's columns."""
     h = find_header_rows(grid)
     cols = budget_columns(grid, h) if h else None
     if cols is None:
-        return []
-    year = (_year_of(" ".join(grid.caption), None, ctx) if grid.caption else None) or ctx.year
+        return BudgetRead(None, h, [])
+    year = cols.pagu_year or (_year_of(" ".join(grid.caption), None, ctx) if grid.caption else None) or ctx.year
     out = []
     for i in range(h, grid.n_rows):
         name = grid.text(i, cols.name) if grid.is_origin(i, cols.name) else ""
@@ -120,9 +178,7 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
         if _COLUMN_CODE.match(raw_code):
             code = raw_code
         else:
-            m = re.match(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})+(?:[-.]\d+(?:\.\d+)*)?)\s+(.*)$", name)
-            if m and _CODE.match(m.group(1).replace(" ", "")):
-                code, name = m.group(1).replace(" ", ""), m.group(2)
+            code, name = split_code(name)
         pagu = parse_money(grid.text(i, cols.pagu)) if cols.pagu is not None else None
         realisasi = parse_money(grid.text(i, cols.realisasi)) if cols.realisasi is not None else None
         if pagu is None and realisasi is None:
@@ -131,9 +187,23 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str) -> list[Extract
         name = clean_indicator_name(name)
         money = _filled(grid, i, cols.pagu, cols.realisasi, cols.pct)
         named = _filled(grid, i, cols.name, *cols.code)
-        out.append(ExtractedBudgetLine(year, code, name, _level(name, code), pagu, realisasi, pct, grid.page, table_id,
-                                       bbox_union(c.bbox for c in named + money), grid.extractor, [c.bbox for c in money]))
-    return _levels_from_parents(out)
+        out.append((i, ExtractedBudgetLine(year, code, name, _level(name, code), pagu, realisasi, pct, grid.page, table_id,
+                                           bbox_union(c.bbox for c in named + money), grid.extractor, [c.bbox for c in money])))
+    levels_from_parents([line for _, line in out], levels)
+    return BudgetRead(cols, h, out)
+
+
+def split_code(name: str) -> tuple[str | None, str]:
+    """A code printed at the start of a name ("1.06.01 Program ..."), and the name after it."""
+    m = re.match(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})+(?:[-.]\d+(?:\.\d+)*)?)\s+(.*)$", name)
+    if m and _CODE.match(m.group(1).replace(" ", "")):
+        return m.group(1).replace(" ", ""), m.group(2)
+    return None, name
+
+
+def is_code(text: str) -> bool:
+    """Text a code column holds as a code: digit groups joined by "." and "-"."""
+    return bool(_COLUMN_CODE.match(text.replace(" ", "")))
 
 
 _NAMED_LEVEL = re.compile(r"^(program|kegiatan|sub\s*kegiatan)\b", re.IGNORECASE)
@@ -141,15 +211,24 @@ _CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 MAX_LEVEL_STEP = 2  # segments one level adds (a kegiatan adds one to a 2016 program, two to a 2021 one)
 
 
-def _levels_from_parents(lines: list[ExtractedBudgetLine]) -> list[ExtractedBudgetLine]:
+def levels_from_parents(lines: list[ExtractedBudgetLine], levels: dict[str, str] | None = None) -> list[ExtractedBudgetLine]:
     """A line whose name does not say its level, under a line whose code begins its own (the nearest
     such), is one level below it ("Program ..." > kegiatan > sub_kegiatan). Codes are counted differently
     from one regulation to the next (a 2016 kegiatan adds one segment to its program, a 2021 one two),
-    so the level comes from the parent, not from counting segments."""
-    known = {b.code: b.level for b in lines if b.code and _NAMED_LEVEL.match(b.name)}
+    so the level comes from the parent, not from counting segments. `levels` holds the lines of the pages
+    before by code (a table running over pages has its program on one and its kegiatan on the next); the
+    lines' own are added to it."""
+    known = levels if levels is not None else {}
+    known.update({b.code: b.level for b in lines if b.code and _NAMED_LEVEL.match(b.name)})
     for b in sorted((b for b in lines if b.code and not _NAMED_LEVEL.match(b.name)), key=lambda b: b.code.count(".")):
+        b.level = _level(b.name, b.code)
         parents = [c for c in known if b.code.startswith(c + ".") and b.code.count(".") - c.count(".") <= MAX_LEVEL_STEP]
         if parents and (level := _CHILD_LEVEL.get(known[max(parents, key=len)])):
             b.level = level
             known[b.code] = level
     return lines
+
+
+def relevel(line: ExtractedBudgetLine) -> None:
+    """The line's level again from its name and code (after a page break gave it the rest of them)."""
+    line.level = _level(line.name, line.code)

@@ -32,6 +32,7 @@ from .content import I_PPKS, I_PSKS, PROGRAMS, S_PPKS, S_PSKS, SUBKEG
 from .corpora import _emit
 from .formatting import _dots, _pct
 from .layout import Cell, Doc, H, Table
+from .unseen_breaks import break_docs
 
 YEAR = 2024
 
@@ -156,7 +157,7 @@ def split_codes() -> Doc:
 
 def unseen_docs() -> list[Doc]:
     return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page(), cascaded_renstra(),
-            grouped_records(), repeated_short_header()]
+            grouped_records(), repeated_short_header(), *break_docs()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
