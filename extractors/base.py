@@ -283,6 +283,7 @@ class TableExtractor:
         self._reads: dict[int, tuple] = {}  # this page's table reads: the winners are scored, then emitted
         self._above: RecordAbove | None = None  # the last record of the last page's last table (a page break may cut it)
         self._levels: dict[str, str] = {}  # budget lines' levels by code, of the pages read so far
+        self._budget_table: tuple[int, list, BudgetColumns | None] = (0, [], None)  # (page, columns, budget columns) of its last table
         self._below: tuple[int, list[dict]] = (0, [])  # (page, the text lines under its last table, placed above the next page's top)
 
     # -- hooks: each does nothing (or the generic thing) unless a family says otherwise ---------------
@@ -424,10 +425,21 @@ class TableExtractor:
         warnings = self._caption_year_warning(grid, ctx) if layout is not None else []
         values = layout_to_values(grid2, layout, ctx, table_id, warnings) if layout is not None else []
         levels = dict(self._levels)
-        budget = read_budget(grid2, ctx, table_id, levels)
+        budget = read_budget(grid2, ctx, table_id, levels, self._budget_continued(grid, grid2, layout))
         read = TableRead(ctx, grid2, layout, values, budget.lines, table_id, warnings, tail, levels, [i for i, _ in budget.rows], budget.columns)
         self._reads[id(grid)] = (key, read)  # the key holds the grid: its id is not reused while kept
         return read
+
+    def _budget_continued(self, grid: Grid, grid2: Grid, layout: Layout | None) -> BudgetColumns | None:
+        """The budget columns of the previous page's last table, when this page's first table continues it
+        without a header: under the previous table's columns (`continue_layout`), or ruled at the same
+        x-positions; not when a caption starts or dates a new table."""
+        page, spans, columns = self._budget_table
+        if columns is None or grid.index != 0 or page != grid.page - 1 or _new_table(grid):
+            return None
+        if layout is not None:
+            return columns if layout.header_rows == 0 and grid2.n_cols == len(spans) else None
+        return columns if _same_columns(spans, grid2.col_spans()) else None
 
     def _flowed(self, grid: Grid, lines: list[dict]) -> list[dict]:
         """The page's text lines a table is read in; for the page's first table, those printed under the
@@ -498,6 +510,7 @@ class TableExtractor:
         number = page.page_number
         last = max(reads, key=lambda r: r.grid.bbox[3], default=None)
         self._above = record_above(last, number) if last is not None else None
+        self._budget_table = (number, last.grid.col_spans(), last.budget_cols) if last is not None else (number, [], None)
         if last is None:
             self._below = (number, [])
             return

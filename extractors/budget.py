@@ -161,10 +161,12 @@ def grid_to_budget(grid: Grid, ctx: TableContext, table_id: str, levels: dict[st
     return read_budget(grid, ctx, table_id, levels).lines
 
 
-def read_budget(grid: Grid, ctx: TableContext, table_id: str, levels: dict[str, str] | None = None) -> BudgetRead:
-    """`grid_to_budget`, with the row of each line and the table's columns."""
+def read_budget(grid: Grid, ctx: TableContext, table_id: str, levels: dict[str, str] | None = None,
+                continued: BudgetColumns | None = None) -> BudgetRead:
+    """`grid_to_budget`, with the row of each line and the table's columns. `continued`: the columns of the
+    table this one continues (the page before's, in the same columns), for a continuation without a header."""
     h = find_header_rows(grid)
-    cols = budget_columns(grid, h) if h else None
+    cols = budget_columns(grid, h) if h else continued
     if cols is None:
         return BudgetRead(None, h, [])
     year = cols.pagu_year or (_year_of(" ".join(grid.caption), None, ctx) if grid.caption else None) or ctx.year

@@ -97,3 +97,12 @@ def test_program_kegiatan_and_sub_kegiatan_rows_are_budget_lines_of_their_level(
 def test_an_evaluation_forms_budget_line_takes_the_years_pagu_and_realisasi_by_header(breaks):
     budget = _budget(breaks[1]["unseen_evaluasi_renja_anggaran.pdf"]).set_index("code")
     assert budget.loc["1.06.04", "pagu"] == 4_645_554_625 and budget.loc["1.06.04", "realisasi"] == 4_005_923_311
+    assert budget["pct"].isna().all()  # no column of the form is the realisasi's share of the pagu
+
+
+def test_budget_lines_of_pages_continuing_a_form_without_its_header_are_read(breaks):
+    """The form's header is printed once: the pages after it are read under its columns."""
+    out, results = breaks
+    truth = read_budget_truth(out / "sample_budget_truth.csv")
+    pages = set(truth.loc[truth["file"] == "unseen_evaluasi_renja_anggaran.pdf", "page"])
+    assert len(pages) >= 2 and set(_budget(results["unseen_evaluasi_renja_anggaran.pdf"])["page"]) == pages

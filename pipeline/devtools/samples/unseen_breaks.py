@@ -235,7 +235,8 @@ def evaluation_money_columns() -> Doc:
     """A Renja evaluation form with the regulation's money columns, each K | Rp: the Renstra's target for
     its last year, realised up to last year, the year's target, the four triwulan, realised in the year,
     the Renstra's realisation up to this year. A line's pagu is the year's target Rp, its realisasi the
-    year's realised Rp, whatever columns stand before them."""
+    year's realised Rp, whatever columns stand before them; the form runs over pages with its header
+    printed once, and the lines of those pages are read under the first page's columns."""
     d = Doc("unseen_evaluasi_renja_anggaran.pdf", "RENJA", footer="Evaluasi Renja Dinas Sosial Kota Bekasi")
     _cover(d, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", f"DINAS SOSIAL KOTA BEKASI TAHUN {YEAR}")
     kr = [H("K"), H("Rp")]
@@ -249,8 +250,8 @@ def evaluation_money_columns() -> Doc:
             kr * 8]
     rows = []
     lines = [("1.06.04", PROGRAMS[2][1], "Persentase PPKS yang mendapatkan rehabilitasi sosial dasar", 60, PROGRAMS[2][2], PROGRAMS[2][3])]
-    lines += [(f"1.06.04.2.0{k}", keg, indicator, target, 300_000_000 + 41_250_000 * k, 270_000_000 + 38_125_500 * k)
-              for k, (keg, indicator, _unit, target, _real) in enumerate(SUBKEG[:3], 1)]
+    lines += [(f"1.06.04.2.{k:02d}", keg, indicator, target, 300_000_000 + 41_250_000 * k, 270_000_000 + 38_125_500 * k)
+              for k, (keg, indicator, _unit, target, _real) in enumerate(SUBKEG, 1)]
     for code, name, indicator, target, pagu, real in lines:
         quarters = [round(target * s) for s in (0.2, 0.45, 0.7, 1.0)]
         money = [round(real * s) for s in (0.2, 0.45, 0.7, 1.0)]
@@ -262,7 +263,7 @@ def evaluation_money_columns() -> Doc:
             cells += [_value(str(k), indicator, "realisasi", period=f"TW{q}", sasaran=name), Cell(_dots(rp), al="R", fit=True)]
         cells += [_value(str(target), indicator, "realisasi", sasaran=name), Cell(_dots(real), al="R", fit=True)]
         rows.append(cells)
-    d.table(Table("evaluasi", [44, 92, 100, 26, 46, 26, 46, 26, 46, 22, 42, 22, 42, 22, 42, 22, 46, 26, 46], head, rows, size=6),
+    d.table(Table("evaluasi", [44, 92, 100, 26, 46, 26, 46, 26, 46, 22, 42, 22, 42, 22, 42, 22, 46, 26, 46], head, rows, size=6, repeat_head=False),
             caption=(f"Tabel 2.1 Evaluasi Hasil Pelaksanaan Renja Dinas Sosial Tahun {YEAR}",))
     return d
 
