@@ -65,10 +65,14 @@ def _is_decoration(obj: dict, width: float, height: float) -> bool:
             and h > BAND_HEIGHT * height and RULE_THICKNESS < w < BAND_WIDTH * width)
 
 
+def _numbered_caption(grid: Grid) -> bool:
+    """A table under its own numbered caption ("Tabel 3.18 ..."): a table of its own, whatever its header."""
+    return any(re.match(r"\s*(?:tabel|table)\b", ln, re.IGNORECASE) for ln in grid.caption)
+
+
 def _new_table(grid: Grid) -> bool:
     """A table its caption starts ("Tabel 3.2 ...") or dates: not the previous page's running on."""
-    caption = " ".join(grid.caption[-3:])
-    return bool(years_in(caption)) or any(re.match(r"\s*(?:tabel|table)\b", ln, re.IGNORECASE) for ln in grid.caption)
+    return bool(years_in(" ".join(grid.caption[-3:]))) or _numbered_caption(grid)
 
 
 def _rules_only(page):
@@ -209,6 +213,19 @@ def _without_row(grid: Grid, i: int) -> Grid:
 
     rows = [[up(c) for c in row] for k, row in enumerate(grid.rows) if k != i]
     return Grid(grid.page, grid.bbox, rows, grid.extractor, grid.caption, grid.index)
+
+
+def _title_rows(grid: Grid) -> int:
+    """Rows at the top of a table that are its title printed inside its border ("PAGU DAN REALISASI BELANJA
+    DAERAH ..." / "TAHUN ANGGARAN 2022"): one cell across the table, or nothing, above a row of several
+    header cells with no number. (A group row above data rows, a continuation's "Sasaran 2", is no title.)"""
+    k = 0
+    while k < grid.n_rows and (banner(grid, k) is not None or not any(grid.text(k, j) for j in range(grid.n_cols))):
+        k += 1
+    if k == 0 or k >= grid.n_rows - 1:
+        return 0
+    head = [grid.text(k, j) for j in range(grid.n_cols) if grid.is_origin(k, j) and grid.text(k, j)]
+    return k if len(head) >= 2 and not any(parse_cell(t).value is not None for t in head) else 0
 
 
 def record_above(read: TableRead, page: int) -> RecordAbove | None:
@@ -384,9 +401,15 @@ class TableExtractor:
         return score if score >= VALUE_SCORE else 0.0
 
     def _caption(self, grids: list[Grid], lines: list[dict]) -> list[Grid]:
+        out = []
         for g in grids:
-            g.caption = text_above(lines, g.bbox, self.settings.caption_gap)
-        return grids
+            titles = _title_rows(g)
+            caption = [*text_above(lines, g.bbox, self.settings.caption_gap), *(g.text(i, 0) for i in range(titles) if any(g.rows[i]) and g.text(i, 0))]
+            for _ in range(titles):
+                g = _without_row(g, 0)
+            g.caption = caption
+            out.append(g)
+        return out
 
     def _camelot(self, pages: str, heights: dict[int, float], flavor: str) -> dict[int, list[Grid]]:
         try:
@@ -465,7 +488,7 @@ class TableExtractor:
         layout = grid_to_layout(grid, ctx)
         if layout is not None and previous is not None and grid.index == 0 and not _new_table(grid):
             layout = borrow_from_previous(layout, previous)  # a repeated header that left its years off
-        if layout is None and previous is not None and grid.index == 0 and find_header_rows(grid) == 0:
+        if layout is None and previous is not None and grid.index == 0 and find_header_rows(grid) == 0 and not _numbered_caption(grid):
             if grid.n_cols != len(previous.columns) and previous.spans and page is not None:
                 grid = regrid_to_columns(grid, grid.col_spans(), previous.spans, page.extract_words(x_tolerance=WORD_GAP)) or grid
             layout = continue_layout(grid, previous)

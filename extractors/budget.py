@@ -13,7 +13,7 @@ from normalizers.text import clean_indicator_name, collapse_whitespace, years_in
 
 from .geometry import bbox_union
 from .grid import Grid
-from .layout import _data_stats, _header_texts, _year_of, find_header_rows, names_money
+from .layout import KINERJA_TIERS, _data_stats, _header_texts, _year_of, amounts, find_header_rows, names_money
 from .records import ExtractedBudgetLine, TableContext
 from .vocabulary import compact
 
@@ -23,6 +23,13 @@ _CODE = re.compile(r"^\d{1,2}(\.\d{1,2})+([-.]\d+(\.\d+)*)?$")
 # a code column's code: any digit groups joined by "." and "-", as printed: urusan, bidang, unit and
 # account segments of an LRA ("5.5.03.5-03.0-00.0-00.01.1.01"), a bare group code ("6")
 _COLUMN_CODE = re.compile(r"^\d+(?:[.\-]\d+)*$")
+
+
+_NAME_WORDS = ("program", "kegiatan", "uraian", "nama")  # the name column's header, first choice
+# a budget by organisation (an LKIP's "Perangkat Daerah | Pagu | Realisasi | Persen"): its lines are
+# agencies; looked for only where no column names programs (a Renja form's "Perangkat Daerah Penanggung
+# Jawab" is not its lines' name)
+_ORGANISATION_WORDS = ("perangkatdaerah", "opd", "skpd", "unitkerja", "satuankerja", "organisasi")
 
 
 class _ColumnStats(NamedTuple):
@@ -37,11 +44,12 @@ class _ColumnStats(NamedTuple):
     named: bool  # its header names money (`layout.names_money`)
     last: str = ""  # its most specific header tier, letters only ("k", "rp", "realisasi")
     of_the_year: int = 0  # how surely its header is the table's year's (`_year_score`)
+    amounts: bool = False  # its numbers are mostly amounts (`layout.amounts`): "2,615,969,188.00" under "Realisasi"
 
     @property
     def holds_money(self) -> bool:
-        """Mostly money cells, or a money header over mostly numbers."""
-        return bool(self.filled) and (self.money * 2 >= self.filled or (self.named and self.numeric + self.money >= self.filled / 2))
+        """Mostly money cells or amounts, or a money header over mostly numbers."""
+        return bool(self.filled) and (self.money * 2 >= self.filled or self.amounts or (self.named and self.numeric + self.money >= self.filled / 2))
 
 
 class BudgetColumns(NamedTuple):
@@ -59,8 +67,6 @@ class BudgetColumns(NamedTuple):
 _NOT_THE_YEAR = re.compile(r"akhir\s+periode|renstra|rpjmd|tahun\s+lalu|tahun\s+sebelum|prakiraan\s+maju", re.IGNORECASE)
 _OF_THE_YEAR = ("tahunberjalan", "dievaluasi")
 _QUARTER_TIER = re.compile(r"^(?:i|ii|iii|iv|tw\s*[1-4i]+|triwulan\s*\w+)$", re.IGNORECASE)
-# the kinerja half of a "K | Rp" pair: a performance figure under a money-and-measure header, not money
-_KINERJA_TIERS = ("k", "kinerja")
 
 
 def _year_score(tiers: list[str]) -> int:
@@ -88,9 +94,9 @@ def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
         header = collapse_whitespace(" ".join(tiers))
         filled, numeric, money, _ = _data_stats(grid, header_rows, j)
         last = compact(tiers[-1]) if tiers else ""
-        named = names_money(tiers) and last not in _KINERJA_TIERS
-        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, named, last, _year_score(tiers)))
-    money_cols = [c for c in cols if c.holds_money and c.last not in _KINERJA_TIERS]
+        named = names_money(tiers)
+        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, named, last, _year_score(tiers), amounts(grid, header_rows, j)))
+    money_cols = [c for c in cols if c.holds_money and c.last not in KINERJA_TIERS]
     if not money_cols:
         return None
 
@@ -102,10 +108,10 @@ def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
     # the % is the realisasi's share of the pagu: beside a realisasi column only, headed so in its own tier (a
     # plan's "Data Capaian pada Awal Tahun Perencanaan", a "Realisasi Capaian Kinerja" over K, is no budget %)
     pct = next((c.index for c in cols if ("%" in c.header or "persen" in c.key or "capaian" in c.key) and c.index not in (pagu, realisasi)
-                and c.last not in _KINERJA_TIERS and not c.holds_money), None)
+                and c.last not in KINERJA_TIERS and not c.holds_money), None)
     if realisasi is None:
         pct = None
-    name = next((c.index for c in cols if any(w in c.key for w in ("program", "kegiatan", "uraian", "nama"))), None)
+    name = next((c.index for words in (_NAME_WORDS, _ORGANISATION_WORDS) for c in cols if any(w in c.key for w in words)), None)
     code = tuple(c.index for c in cols if c.key.startswith("kode"))
     if name is None:
         return None

@@ -21,7 +21,7 @@ from .vocabulary import HEADER_WORDS, MEASURE_WORDS, MONEY_WORDS, ROMAN, compact
 _NUMBERING_CELL = re.compile(r"^[\(\-]?\d{1,2}[\)]?(\s*=.*)?$|^\d{1,2}(\s+\d{1,2})+$")
 _PERCENT_OF_KINERJA = re.compile(r"persentase\s*\(?\s*(?:capaian\s+)?kinerja\s*\)?")
 # "Kondisi Kinerja Awal", "Data Capaian pada Awal Tahun Perencanaan": the baseline; "... Akhir": the end target
-_CONDITION = re.compile(r"kondisi\s+(?:kinerja\s+)?(?:pada\s+)?(awal|akhir)|(?:data\s+)?capaian\s+(?:kinerja\s+)?pada\s+(awal)")
+_CONDITION = re.compile(r"kondisi\s+(?:kinerja\s+)?(?:pada\s+)?(awal|akhir)|(?:data\s+)?capaian\s+(?:kinerja\s+)?pada\s+(?:tahun\s+)?(awal)")
 _RELATIVE_YEAR = re.compile(r"\bn\s*([-+])\s*(\d)\b")
 _QUARTER_WORD = r"(?:tw|triwulan|trw)"
 _QUARTER = r"(iv|iii|ii|i|[1-4])"
@@ -229,6 +229,9 @@ def _tier_year(tiers: tuple[str, ...]) -> int | None:
     return None
 
 
+KINERJA_TIERS = ("k", "kinerja")  # a Renja form's "K | Rp" pair: K is the kinerja, Rp the money
+
+
 def _money_word(text: str) -> bool:
     return has_word(text, *MONEY_WORDS) or bool(re.search(r"\brp\b", text.lower()))
 
@@ -240,6 +243,8 @@ def names_money(tiers: list[str] | tuple[str, ...]) -> bool:
     if any(_money_word(t) and _measure_of([t]) is None for t in tiers):
         return True
     for tier in reversed(tiers):
+        if compact(tier) in KINERJA_TIERS:
+            return False  # "K" beside "Rp" under "Target Kinerja dan Anggaran": the performance figure
         if _money_word(tier):
             return True
         if _measure_of([tier]) is not None:
@@ -397,9 +402,10 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
     if h == 0:
         return None
     columns = _read_columns(grid, h)
-    indicator_cols = [c for c in columns if c.role == "indicator"]
+    indicator_cols = [c for c in columns if c.role == "indicator"] or _named_by_content(grid, h, columns)
     if not indicator_cols:
         return None
+    columns = [c if c.index != indicator_cols[0].index else indicator_cols[0] for c in columns]
     # One column names the indicator: of those under the first "indikator" header, the one with the
     # most words (a header spanning a bullet column and a name column covers both); others are "other".
     first_group = [c for c in indicator_cols if c.header == indicator_cols[0].header]
@@ -427,6 +433,41 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
         for c in out
     ]
     return Layout(h, left, spans, Layout(h, right, spans))
+
+
+NAME_TEXT_SHARE = 0.8  # of a column's filled data cells, words (no number): a column of names
+NAME_FILLED_SHARE = 0.5  # of its data rows, filled
+
+
+AMOUNT = 1_000_000  # a column whose numbers are mostly this large holds money (a financing table's target), not a measure
+
+
+def amounts(grid: Grid, h: int, j: int) -> bool:
+    """Column j's numbers are mostly amounts of money (`AMOUNT` and over)."""
+    numbers = [p.value for i in range(h, grid.n_rows) if grid.is_origin(i, j) and (p := parse_cell(grid.text(i, j))).value is not None]
+    return 2 * sum(abs(v) >= AMOUNT for v in numbers) > len(numbers)
+
+
+def _named_by_content(grid: Grid, h: int, columns: list[Column]) -> list[Column]:
+    """No header names the indicator ("PPKS", "Jenis Layanan"): the column of names right before the first
+    value column is it, when target or realisasi columns say the table measures something. A column of
+    words, most rows filled; a table of money, of scores or of statistics (no target, no realisasi) names
+    none."""
+    values = [c for c in columns if c.role == "value" and c.measure in ("target", "realisasi")]
+    if not values or any(amounts(grid, h, c.index) for c in values):
+        return []
+    rows = sum(1 for i in range(h, grid.n_rows) if any(grid.text(i, j) for j in range(grid.n_cols)))
+    for c in reversed(columns[: values[0].index]):
+        if c.role in ("no", "unit"):
+            continue
+        if c.role not in ("other", "sasaran"):
+            return []
+        filled, numeric, money, _ = _data_stats(grid, h, c.index)
+        named = sum(1 for i in range(h, grid.n_rows) if grid.is_origin(i, c.index) and re.search(r"[A-Za-z]{3,}", grid.text(i, c.index)) and not _is_number_cell(grid.text(i, c.index)))
+        if filled and named >= NAME_TEXT_SHARE * filled and filled >= NAME_FILLED_SHARE * rows and not numeric and not money:
+            return [replace(c, role="indicator")]
+        return []
+    return []
 
 
 def _indicator_levels(grid: Grid, h: int, indicator_cols: list[Column], first: Column) -> list[int]:

@@ -80,13 +80,24 @@ def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
             return False
         return grid.is_origin(k, ind.index) and bool(grid.text(k, ind.index)) and _heading(grid, k, layout) is None
 
+    # a value row with no name of its own (its name printed level with the values' middle, its first
+    # lines above them) shares the text-only rows above it with the record above: they are split where
+    # the widest gap between lines is (the rows before the cut are the upper record's, after it the lower's)
+    lower_owned: set[int] = set()
+    for p, n in zip(value_rows, value_rows[1:]):
+        between = range(p + 1, n)
+        if between and not grid.text(n, ind.index) and all(joinable(k) for k in between):
+            gaps = [_gap(grid, k, k + 1) for k in range(p, n)]
+            cut = max(range(len(gaps)), key=lambda m: (gaps[m], m))  # equal gaps: the upper record's, as printed top-aligned
+            lower_owned.update(range(p + 1 + cut, n))
+
     names: dict[int, str] = {}
     for i in value_rows:
         top = bottom = i
         if no is not None or not grid.text(i, ind.index):
             while joinable(top - 1):
                 top -= 1
-            while joinable(bottom + 1):
+            while joinable(bottom + 1) and bottom + 1 not in lower_owned:
                 bottom += 1
         claimed.update(range(top, bottom + 1))
         cells = []
@@ -96,6 +107,17 @@ def _indicator_text_rows(grid: Grid, layout: Layout) -> dict[int, str]:
                 cells.append(c)
         names[i] = collapse_whitespace(" ".join(c.text for c in cells))
     return names
+
+
+def _gap(grid: Grid, a: int, b: int) -> float:
+    """How far apart rows a and b are: between the middles of their text (of their cells, where the reader
+    gives no text boxes); 0 when either has none."""
+    def middle(i: int) -> float | None:
+        boxes = [c.text_box or c.bbox for j in range(grid.n_cols) if (c := grid.cell(i, j)) is not None and c.row == i and c.text]
+        return (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2 if boxes else None
+
+    upper, lower = middle(a), middle(b)
+    return lower - upper if upper is not None and lower is not None else 0.0
 
 
 def _unit_from(grid: Grid, i: int, layout: Layout, col: Column) -> str | None:

@@ -31,14 +31,8 @@ def _budget(result) -> pd.DataFrame:
     return pd.DataFrame(result.budget)
 
 
-# "K" under "Target Kinerja dan Anggaran Renja Tahun Berjalan (2024)" is a performance figure; layout.names_money
-# makes it money (its own tier names neither, the parent names both and money wins), so the year's target
-# and realisasi K are not read: a rule for extractors/layout.py, not this module's
-_K_UNDER_MONEY_AND_MEASURE = pytest.mark.xfail(strict=True, reason="layout.names_money: 'K' under a tier naming money and a measure is money")
-
-
 @pytest.mark.parametrize("name", ["unseen_lkip_split_record.pdf", "unseen_iki_jabatan_break.pdf", "unseen_renstra_program_kegiatan.pdf",
-                                  pytest.param("unseen_evaluasi_renja_anggaran.pdf", marks=_K_UNDER_MONEY_AND_MEASURE)])
+                                  "unseen_evaluasi_renja_anggaran.pdf"])
 def test_every_value_is_read_on_its_page(breaks, name):
     out, results = breaks
     truth = read_values_truth(out / "sample_truth.csv")

@@ -27,7 +27,7 @@ def _values(results) -> pd.DataFrame:
 
 @pytest.mark.parametrize("name", ["unseen_evaluasi_renja_triwulan.pdf", "unseen_lkip_grades.pdf", "unseen_iku_vocabulary.pdf", "unseen_renstra_pagu.pdf",
                                   "unseen_lkip_decorated.pdf", "unseen_renstra_cascade.pdf", "unseen_lkip_rsud.pdf",
-                                  "unseen_lkip_two_years.pdf"])
+                                  "unseen_lkip_two_years.pdf", "unseen_lkip_borderless.pdf"])
 def test_every_value_is_read_on_its_page(unseen, name):
     out, results = unseen
     truth = read_values_truth(out / "sample_truth.csv")
@@ -49,7 +49,7 @@ def test_a_grade_keeps_its_text_and_takes_its_score(unseen):
     assert values.loc["75,65-76,15", "measure"] == "target"
 
 
-@pytest.mark.parametrize("name", ["unseen_lra_opd.pdf", "unseen_renja_kode.pdf", "unseen_renstra_pagu.pdf"])
+@pytest.mark.parametrize("name", ["unseen_lra_opd.pdf", "unseen_renja_kode.pdf", "unseen_renstra_pagu.pdf", "unseen_lkip_belanja_opd.pdf"])
 def test_every_budget_line_is_read_with_its_code(unseen, name):
     out, results = unseen
     truth = read_budget_truth(out / "sample_budget_truth.csv")

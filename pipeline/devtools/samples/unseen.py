@@ -157,7 +157,7 @@ def split_codes() -> Doc:
 
 def unseen_docs() -> list[Doc]:
     return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page(), cascaded_renstra(),
-            grouped_records(), repeated_short_header(), *break_docs()]
+            grouped_records(), repeated_short_header(), borderless_categories(), organisation_budget(), *break_docs()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
@@ -344,4 +344,74 @@ def repeated_short_header() -> Doc:
             caption=(f"Tabel 3.1 Capaian Indikator Kinerja Tahun {years[0]}-{years[1]}",))
     d.new_page(landscape=True)
     d.table(Table("capaian", widths, short, [row(k, *r) for k, r in enumerate(records[2:], 3)], size=8))
+    return d
+
+
+def borderless_categories() -> Doc:
+    """A borderless table under a paragraph and a two-line caption, its name column headed by what the rows
+    are ("Jenis Layanan"), not by "Indikator": the column of names before the target and realisasi
+    columns is the indicator's; one name wraps onto a second line."""
+    d = Doc("unseen_lkip_borderless.pdf", "LKIP", footer="LKIP Dinas Sosial Kota Bekasi")
+    _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"DINAS SOSIAL KOTA BEKASI TAHUN {YEAR}")
+    d.new_page()
+    d.para(f"Realisasi layanan rehabilitasi sosial bagi Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) Tahun {YEAR} "
+           "menurut jenis layanan adalah sebagai berikut:")
+    head = [[H("No"), H("Jenis Layanan"), H("Target"), H("Realisasi"), H("Capaian"), H("Ket")]]
+    records = [("Rehabilitasi sosial penyandang disabilitas terlantar", "672", "672", "100%"),
+               ("Perlindungan anak terlantar", "400", "400", "100%"),
+               ("Pelayanan lanjut usia terlantar di luar panti sosial milik pemerintah daerah", "300", "285", "95%"),
+               ("Penanganan gelandangan dan pengemis", "204", "204", "100%"),
+               ("Bantuan langsung tunai masyarakat miskin", "10.928", "10.149", "93%")]
+    rows = [[Cell(str(k), al="C"), Cell(name), _value(t, name, "target"), _value(r, name, "realisasi"), _value(c, name, "capaian"), Cell("")]
+            for k, (name, t, r, c) in enumerate(records, 1)]
+    d.table(Table("layanan", [28, 190, 64, 64, 60, 60], head, rows, size=8, ruled=False, shade=False),
+            caption=("Tabel 3.6 Realisasi Layanan Rehabilitasi Sosial bagi Pemerlu",
+                     f"Pelayanan Kesejahteraan Sosial (PPKS) Tahun {YEAR}"))
+    d.new_page()
+    d.para("Pembiayaan daerah pada tahun anggaran berjalan dapat diuraikan sebagai berikut:")
+    head = [[H("Pembiayaan Daerah"), H("Target"), H("Realisasi"), H("Persen")]]
+    financing = [("PENERIMAAN PEMBIAYAAN", 476_782_631_305, 499_350_054_431), ("Sisa Lebih Perhitungan Anggaran Tahun Sebelumnya", 476_782_631_305, 499_350_054_431),
+                 ("PENGELUARAN PEMBIAYAAN", 210_500_000_000, 210_500_000_000), ("Penyertaan Modal Daerah", 210_500_000_000, 210_500_000_000),
+                 ("PEMBIAYAAN NETTO", 266_282_631_305, 288_850_054_431)]
+    rows = [[Cell(name), Cell(_dots(t) + ",00", al="R"), Cell(_dots(r) + ",00", al="R"), Cell(_pct(r, t), al="R")] for name, t, r in financing]
+    d.table(Table("pembiayaan", [200, 100, 100, 50], head, rows, size=8, ruled=False, shade=False),
+            caption=(f"Target dan Realisasi Pembiayaan Daerah Tahun Anggaran {YEAR}",))  # money, no indicator: no value of it is one
+    d.new_page()
+    head = [[H("No"), H("Bulan"), H("Kunjungan Wisatawan Mancanegara"), H("Kunjungan Wisatawan Nusantara"), H("Jumlah Kunjungan Wisatawan"), H("Keterangan")]]
+    months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni")
+    rows = [[Cell(f"{k}.", al="C"), Cell(m), Cell(str(8 * k), al="C"), Cell(_dots(1200 * k), al="C"), Cell(_dots(1208 * k), al="C"), Cell("")]
+            for k, m in enumerate(months, 1)]
+    d.table(Table("kunjungan", [28, 190, 64, 64, 60, 60], head, rows, size=8),
+            caption=(f"Tabel 3.7 Kunjungan Wisatawan per Bulan Tahun {YEAR}",))  # its own table, not the page 2 table running on
+    return d
+
+
+def organisation_budget() -> Doc:
+    """An LKIP's budget by organisation: "No | Perangkat Daerah | Pagu (Rp.) | Realisasi (Rp.) | Persen", its
+    title printed inside its border (two rows across the table above the header), its lines the agencies;
+    continued on the next page headed "OPD", its amounts printed with "," thousands ("2,684,886,550.00")
+    under a "Realisasi" that names no money."""
+    d = Doc("unseen_lkip_belanja_opd.pdf", "LKIP", footer="LKIP Pemerintah Kota Bekasi")
+    _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH", f"PEMERINTAH KOTA BEKASI TAHUN {YEAR}")
+    agencies = [("Dinas Sosial", 132_893_902_921, 125_054_017_958), ("Dinas Pendidikan", 3_716_065_541_008, 3_530_068_529_471),
+                ("Dinas Kesehatan", 582_285_230_483, 565_388_048_040), ("Dinas Perhubungan", 74_541_888_791, 70_866_274_311),
+                ("Badan Perencanaan Pembangunan Daerah", 43_379_810_043, 41_649_336_993), ("Inspektorat Daerah", 75_143_006_680, 72_388_435_423),
+                ("Sekretariat DPRD", 462_264_527_600, 442_630_573_090), ("Satuan Polisi Pamong Praja", 40_266_136_637, 36_609_008_072)]
+
+    def line(k: int, name: str, pagu: int, real: int, thousands: str) -> list[Cell]:
+        def amount(v: int) -> str:
+            return _dots(v) + ",00" if thousands == "." else f"{v:,}.00"
+        rec = ("budget", {"year": YEAR, "code": "", "name": name, "pagu": _dots(pagu), "realisasi": _dots(real), "pct": _pct(real, pagu)})
+        return [Cell(str(k), al="C", rec=rec), Cell(name), Cell(amount(pagu), al="R", fit=True), Cell(amount(real), al="R", fit=True),
+                Cell(_pct(real, pagu), al="C")]
+
+    widths = [28, 200, 110, 110, 50]
+    head = [[H("PAGU DAN REALISASI BELANJA DAERAH KOTA BEKASI PER PERANGKAT DAERAH", cs=5)], [H(f"TAHUN ANGGARAN {YEAR}", cs=5)],
+            [H("NO."), H("PERANGKAT DAERAH"), H("PAGU (Rp.)"), H("REALISASI (Rp.)"), H("PERSEN")]]
+    d.new_page()
+    d.para(f"Secara garis besar pagu dan realisasi belanja daerah Tahun {YEAR} dapat dilihat pada tabel berikut ini:")
+    d.table(Table("belanja", widths, head, [line(k, *a, ".") for k, a in enumerate(agencies[:4], 1)], size=8))
+    d.new_page()
+    head = [[H("NO."), H("OPD"), H("PAGU"), H("REALISASI"), H("PERSEN")]]
+    d.table(Table("belanja", widths, head, [line(k, *a, ",") for k, a in enumerate(agencies[4:], 5)], size=8))
     return d
