@@ -33,7 +33,7 @@ from .records import (
     TableContext,
     TreeNode,
 )
-from .routing import NUMBER_ROWS, RULE_THICKNESS, _header_line, _number_rows, page_has_table, route_document
+from .routing import NUMBER_ROWS, RULE_THICKNESS, _header_line, _number_rows, page_has_table, route_document, survey_document
 from .values import _indicator_text_rows, layout_to_values
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ VALUE_SCORE = 1.0  # an indicator value (and a budget line)
 PROSE_SCORE = -1.0  # a value that reads as prose: a paragraph cut into columns
 FILLED_SCORE = 0.1  # the share of its cells with text
 CAPTION_MARGIN = 2.0  # points: a text line this close to a table's box is the table's, not text outside it
+STREAM_HEADER_REACH = 45.0  # points above a block of aligned numbers its header may take (three wrapped lines)
 _MAX_MISSES = {"stream": 4, "lattice": 2}  # fruitless fallbacks in a document before that reader is dropped (lattice renders the page: dear)
 _PLUMBER = {"snap_x_tolerance": 6}  # doubled or tripled column rules (a few points apart) are one rule
 
@@ -216,16 +217,27 @@ def _without_row(grid: Grid, i: int) -> Grid:
 
 
 def _title_rows(grid: Grid) -> int:
-    """Rows at the top of a table that are its title printed inside its border ("PAGU DAN REALISASI BELANJA
-    DAERAH ..." / "TAHUN ANGGARAN 2022"): one cell across the table, or nothing, above a row of several
-    header cells with no number. (A group row above data rows, a continuation's "Sasaran 2", is no title.)"""
-    k = 0
-    while k < grid.n_rows and (banner(grid, k) is not None or not any(grid.text(k, j) for j in range(grid.n_cols))):
+    """Rows at the top of a table that are its title, or the sentence before it, caught inside its box: a
+    row across the table ("PAGU DAN REALISASI BELANJA DAERAH ..." / "TAHUN ANGGARAN 2022", printed inside
+    the border), or a row of one cell that is a caption ("Tabel 3.6 ...") or a sentence ending in ":"
+    (camelot stream takes the lines above a borderless table in). They end at the last such row above a
+    row of several header cells with no number; a one-cell row of other words among them stays (a parent
+    header over the columns, a caption's second line). A group row above data rows is no title."""
+    last, k = -1, 0
+    while k < grid.n_rows:
+        filled = [t for j in range(grid.n_cols) if grid.is_origin(k, j) and (t := grid.text(k, j))]
+        if len(filled) > 1:
+            break
+        if not filled or banner(grid, k) is not None or _TITLE_LINE.match(filled[0]) or filled[0].rstrip().endswith(":"):
+            last = k
         k += 1
-    if k == 0 or k >= grid.n_rows - 1:
+    if last < 0 or k >= grid.n_rows - 1:
         return 0
     head = [grid.text(k, j) for j in range(grid.n_cols) if grid.is_origin(k, j) and grid.text(k, j)]
-    return k if len(head) >= 2 and not any(parse_cell(t).value is not None for t in head) else 0
+    return last + 1 if not any(parse_cell(t).value is not None for t in head) else 0
+
+
+_TITLE_LINE = re.compile(r"\s*(?:tabel|table|gambar)\s+[\dIVX]", re.IGNORECASE)
 
 
 def record_above(read: TableRead, page: int) -> RecordAbove | None:
@@ -352,7 +364,7 @@ class TableExtractor:
         number = page.page_number
         use_camelot = self.settings.camelot_for_borderless and self.pdf_path and not getattr(page, "is_ocr", False)  # camelot reads the file's text layer: a scan has none
         if route == "text":
-            grids = self._caption(self._stream_tables(number, float(page.height)), lines) if use_camelot else []
+            grids = self._caption(self._stream_tables(number, float(page.height), float(page.width)), lines) if use_camelot else []
             return grids if self.page_quality(grids, previous, lines, page) > 0 else []
         tables = [t for t in _rules_only(page).find_tables(_PLUMBER) if len(t.rows) >= self.settings.min_table_rows]
         grids = self._caption([g for k, t in enumerate(tables) if (g := plumber_table_to_grid(page, t, number, k)).n_cols >= 2], lines)
@@ -379,12 +391,28 @@ class TableExtractor:
                 self._misses[flavor] = self._misses.get(flavor, 0) + 1
         return grids
 
-    def _stream_tables(self, number: int, height: float) -> list[Grid]:
+    def _stream_tables(self, number: int, height: float, width: float) -> list[Grid]:
         """camelot stream over every text-routed page of the document at once (fonts are read once)."""
         if self._streamed is None:
             pages = sorted(n for n, r in (self._routes or {}).items() if r == "text" and n >= number)
             self._streamed = self._camelot(",".join(map(str, pages or [number])), {**self._heights, number: height}, "stream")
-        return self._streamed.get(number, [])
+        grids = self._streamed.get(number, [])
+        missed = self._blocks_missed(number, grids)
+        if missed:  # camelot's guessed area stopped short of a later table: each is read in its own area
+            areas = [f"0,{height - max(0.0, y0 - STREAM_HEADER_REACH):.1f},{width:.1f},{height - y1 - 2:.1f}" for _, y0, _, y1 in missed]
+            more = self._camelot(str(number), {number: height}, "stream", areas).get(number, [])
+            grids = [*grids, *(replace(g, index=len(grids) + k) for k, g in enumerate(more))]
+            self._streamed[number] = grids
+        return grids
+
+    def _blocks_missed(self, number: int, grids: list[Grid]) -> list[tuple[float, float, float, float]]:
+        """The page's blocks of numbers aligned in columns (`routing`) that no table read covers."""
+        if not self.pdf_path:
+            return []
+        _, _, surveys = survey_document(self.pdf_path)
+        survey = surveys.get(number)
+        blocks = survey.aligned if survey is not None else []
+        return [b for b in blocks if not any(g.bbox[1] <= (b[1] + b[3]) / 2 <= g.bbox[3] for g in grids)]
 
     def page_quality(self, grids: list[Grid], previous: Layout | None, lines: list[dict], page=None) -> float:
         """How well a set of tables reads: indicator values and budget lines, less values that read as
@@ -411,13 +439,13 @@ class TableExtractor:
             out.append(g)
         return out
 
-    def _camelot(self, pages: str, heights: dict[int, float], flavor: str) -> dict[int, list[Grid]]:
+    def _camelot(self, pages: str, heights: dict[int, float], flavor: str, areas: list[str] | None = None) -> dict[int, list[Grid]]:
         try:
             import camelot  # only a dozen pages of a corpus need it: the worker server has it imported already
 
             with warnings.catch_warnings():  # "No tables found" is an answer here, not a warning
                 warnings.simplefilter("ignore")
-                found = camelot.read_pdf(self.pdf_path, pages=pages, flavor=flavor)
+                found = camelot.read_pdf(self.pdf_path, pages=pages, flavor=flavor, **({"table_areas": areas} if areas else {}))
         except Exception as exc:  # camelot raises bare Exceptions on odd pages; the page just has no table
             log.debug("camelot %s failed on pages %s: %s", flavor, pages, exc)
             return {}

@@ -27,7 +27,8 @@ def _values(results) -> pd.DataFrame:
 
 @pytest.mark.parametrize("name", ["unseen_evaluasi_renja_triwulan.pdf", "unseen_lkip_grades.pdf", "unseen_iku_vocabulary.pdf", "unseen_renstra_pagu.pdf",
                                   "unseen_lkip_decorated.pdf", "unseen_renstra_cascade.pdf", "unseen_lkip_rsud.pdf",
-                                  "unseen_lkip_two_years.pdf", "unseen_lkip_borderless.pdf"])
+                                  "unseen_lkip_two_years.pdf", "unseen_lkip_borderless.pdf",
+                                  "unseen_lkip_two_borderless.pdf"])
 def test_every_value_is_read_on_its_page(unseen, name):
     out, results = unseen
     truth = read_values_truth(out / "sample_truth.csv")

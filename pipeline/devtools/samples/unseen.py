@@ -157,7 +157,7 @@ def split_codes() -> Doc:
 
 def unseen_docs() -> list[Doc]:
     return [quarterly_evaluation(), scored_grades(), lra_codes(), split_codes(), family_vocabulary(), money_and_targets(), decorated_page(), cascaded_renstra(),
-            grouped_records(), repeated_short_header(), borderless_categories(), organisation_budget(), *break_docs()]
+            grouped_records(), repeated_short_header(), borderless_categories(), borderless_pair(), organisation_budget(), *break_docs()]
 
 
 def write_unseen(out_dir: Path) -> list[Path]:
@@ -414,4 +414,22 @@ def organisation_budget() -> Doc:
     d.new_page()
     head = [[H("NO."), H("OPD"), H("PAGU"), H("REALISASI"), H("PERSEN")]]
     d.table(Table("belanja", widths, head, [line(k, *a, ",") for k, a in enumerate(agencies[4:], 5)], size=8))
+    return d
+
+
+def borderless_pair() -> Doc:
+    """Two borderless tables on one page, each under a sentence ending in ":" and its caption: camelot
+    stream's guessed area takes the sentence in as a row, and stops after the first table."""
+    d = Doc("unseen_lkip_two_borderless.pdf", "LKIP", footer="LKIP Dinas Sosial Kota Bekasi")
+    d.new_page()
+    tables = (("Tabel 3.6 Realisasi Layanan Rehabilitasi Sosial", [("Perlindungan anak terlantar", "400", "400", "100%"),
+                                                                 ("Penanganan gelandangan dan pengemis", "204", "204", "100%"), ("Bantuan sosial bencana", "50", "45", "90%")]),
+              ("Tabel 3.7 Realisasi Pemberdayaan Sosial", [("Pelatihan keterampilan kerja", "120", "96", "80%"),
+                                                         ("Pendampingan usaha ekonomi produktif", "60", "60", "100%"), ("Bantuan modal usaha", "30", "27", "90%")]))
+    for caption, records in tables:
+        d.para("Realisasi program pada tahun berjalan menurut jenis layanan adalah sebagai berikut:")
+        head = [[H("No"), H("Jenis Layanan"), H("Target"), H("Realisasi"), H("Capaian"), H("Ket")]]
+        rows = [[Cell(str(k), al="C"), Cell(n), _value(t, n, "target"), _value(r, n, "realisasi"), _value(c, n, "capaian"), Cell("")]
+                for k, (n, t, r, c) in enumerate(records, 1)]
+        d.table(Table("layanan", [28, 190, 64, 64, 60, 60], head, rows, size=8, ruled=False, shade=False), caption=(f"{caption} Tahun {YEAR}",))
     return d
