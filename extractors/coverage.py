@@ -290,6 +290,61 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CURRENCY = re.compile(r"Rp\.?|IDR", re.I)
 
 
+# -- a page read by OCR ----------------------------------------------------------------------------
+
+
+def ocr_survey(page: int, words: list[tuple[str, BBox]], tables: list[BBox], base: PageSurvey | None = None,
+               areas: list[BBox] | None = None) -> PageSurvey:
+    """The survey of a page read by OCR, as `routing` surveys a text layer: its recognised words (text, box
+    in points) made one text, line by line (a word's box shared evenly among its characters, as the page's
+    chars are), cut into value runs and aligned blocks; its ruled tables found on the image are its ruled
+    regions. A born-digital page with pictures OCR'd (`areas`) keeps what `base` (its text layer's survey)
+    found outside them, and its pictures are read, no longer images."""
+    text, boxes = _ocr_text(words)
+
+    def char_box(i: int) -> BBox | None:
+        return boxes[i] if 0 <= i < len(boxes) else None
+
+    runs, totals = value_runs(text, char_box)
+    aligned = aligned_blocks(runs)
+    survey = PageSurvey(page, ruled=bool(tables), regions=[*tables, *aligned], aligned=aligned, runs=runs, totals=totals)
+    if base is not None and areas is not None:
+        inside = lambda b: any(_inside(b, a) for a in areas)  # noqa: E731
+        survey.ruled = survey.ruled or base.ruled
+        survey.regions += [r for r in base.regions if not inside(r)]
+        survey.aligned += [r for r in base.aligned if not inside(r)]
+        survey.runs += [r for r in base.runs if not inside(r.bbox)]
+        survey.totals += [t for t in base.totals if not inside(t)]
+        survey.images = [b for b in base.images if not any(_inside(a, b) or _inside(b, a) for a in areas)]
+        survey.image_share = base.image_share
+    return survey
+
+
+def _ocr_text(words: list[tuple[str, BBox]]) -> tuple[str, list[BBox | None]]:
+    """Recognised words as a page's text (words on one line joined by a space, lines by a line break, top
+    to bottom) and each character's box (None for a space or a break)."""
+    lines: list[list[tuple[str, BBox]]] = []
+    for w in sorted(words, key=lambda w: ((w[1][1] + w[1][3]) / 2, w[1][0])):
+        cy = (w[1][1] + w[1][3]) / 2
+        if lines and abs(cy - (lines[-1][0][1][1] + lines[-1][0][1][3]) / 2) <= LINE_TOLERANCE * _height(lines[-1][0][1]):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    parts: list[str] = []
+    boxes: list[BBox | None] = []
+    for line in lines:
+        for k, (word, (x0, top, x1, bottom)) in enumerate(sorted(line, key=lambda w: w[1][0])):
+            if k:
+                parts.append(" ")
+                boxes.append(None)
+            step = (x1 - x0) / max(1, len(word))
+            parts.append(word)
+            boxes += [(x0 + j * step, top, x0 + (j + 1) * step, bottom) for j in range(len(word))]
+        parts.append("\n")
+        boxes.append(None)
+    return "".join(parts), boxes
+
+
 # -- aligned blocks -----------------------------------------------------------------------------------
 
 

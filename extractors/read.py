@@ -19,14 +19,15 @@ from normalizers.text import mend_broken_words
 
 from . import ocr
 from .base import TableExtractor
-from .coverage import PageSurvey, page_coverage
+from .coverage import PageSurvey, ocr_survey, page_coverage
 from .document import describe_document
 from .errors import DocumentError
 from .families import extractor_for
 from .reader import chunked_pages, cover_texts, open_pdf
 from .records import DocumentRead
 from .routing import survey_document
-from .scan import PAGE_BUDGET_S, PAGE_IMAGE_SHARE, OcrPage, ocr_reason, ocr_warnings, scan_page
+from .scan import (AREA_MIN_SHARE, PAGE_BUDGET_S, OcrPage, image_areas, ocr_reason, ocr_warnings, repaired, scan_areas, scan_page,
+                   unread_table_warnings, vocabulary_repairs)
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,9 @@ def read_document(path: Path, page_chunk: int = 100, max_pages: int = 600, ocr_b
         unread = scanned and ocr._engine() is None  # without OCR a scan stays unread (its cover made the engine already)
         read = DocumentRead(describe_document(texts), n_pages, unread, by_ocr)
         if not read.scanned:
-            _read_pages(path, pdf, read, page_chunk, _Scanner(path, ocr_budget_s))
+            scanner = _Scanner(path, ocr_budget_s)
+            _read_pages(path, pdf, read, page_chunk, scanner)
+            _repair_ocr_names(read, scanner)
             _mend_names(read)
         return read
 
@@ -64,30 +67,40 @@ class _Scanner:
         import pypdfium2 as pdfium
 
         self.deadline, self.budget_s = time.monotonic() + budget_s, budget_s
+        self.words: list = []  # every word the document's OCR'd pages gave: the report's own vocabulary
+        self.pages: set[int] = set()  # the pages read by OCR
         try:
             self.doc = pdfium.PdfDocument(str(path))
         except Exception:  # pdfium cannot open it (pdfminer reads its pages): no page of it is OCR'd
             self.doc = None
 
     def page(self, page, read: DocumentRead, survey: PageSurvey | None = None):
-        """The page to read: `page` itself, or the page made from its image when it needs OCR. A page left
-        unread (the budget spent, or its recognition stopped by the page's limit) is a failed page."""
+        """The page to read: `page` itself, or the page made from its image when it needs OCR, or `page` with
+        the tables it holds as pictures read by OCR (`scan.image_areas`). A page left unread (the budget
+        spent, or its recognition stopped by the page's limit) is a failed page."""
         number = page.page_number
-        if self.doc is None or number > len(self.doc) or (survey is not None and survey.image_share < PAGE_IMAGE_SHARE):
-            return page  # (the routing survey saw no image as large as a scanned page's: not loaded again to look)
+        if self.doc is None or number > len(self.doc) or (survey is not None and survey.image_share < AREA_MIN_SHARE):
+            return page  # (the routing survey saw no image large enough to hold a table: not loaded again to look)
         source = self.doc[number - 1]
         try:
-            engine = ocr._engine() if ocr_reason(source) is not None else None
+            whole = ocr_reason(source) is not None
+            areas = [] if whole else image_areas(source)
+            engine = ocr._engine() if whole or areas else None
             if engine is None:
                 return page
             left = self.deadline - time.monotonic()
             if left <= 0:
                 read.failed_pages.append(f"page {number}: not read by OCR: the document's OCR time ({self.budget_s:.0f} s) was spent")
                 return page
-            scanned = scan_page(engine, source, number, budget_s=min(left, PAGE_BUDGET_S))
+            budget = min(left, PAGE_BUDGET_S)
+            scanned = scan_page(engine, source, number, budget_s=budget) if whole else scan_areas(engine, source, number, areas, budget_s=budget)
         finally:
             source.close()
+        if not whole and not scanned.areas:
+            return page  # its pictures hold no ruled table: the page is read as it is
         read.ocr_pages += 1
+        self.words += scanned.words
+        self.pages.add(number)
         if scanned.timed_out:
             read.failed_pages.append(f"page {number}: OCR stopped after {scanned.seconds:.0f} s; the words read by then are used")
         return OcrPage(page, scanned)
@@ -98,10 +111,42 @@ class _Scanner:
 
 
 def _by_ocr(result, page: OcrPage) -> None:
-    """An OCR'd page's records say so (extractor "ocr+<table reader>"), and its unsure digits are warnings."""
+    """An OCR'd page's records say so (extractor "ocr+<table reader>": on a born-digital page, those read
+    from its pictures), its unsure digits are warnings, and so is a table OCR read that gave nothing."""
     for r in (*result.values, *result.budget, *result.tables):
-        r.extractor = f"ocr+{r.extractor}"
+        box = r.bbox or (r.value_boxes[0] if getattr(r, "value_boxes", None) else None)
+        if box is not None and page.in_area(box):
+            r.extractor = f"ocr+{r.extractor}"
     result.warnings.extend(ocr_warnings(page, result.values))
+    result.warnings.extend(unread_table_warnings(page, result))
+
+
+def _ocr_coverage(page: OcrPage, survey: PageSurvey | None, result):
+    """The coverage of a page read by OCR, its cells counted from the recognised words (and, on a born-digital
+    page with pictures read, from its text layer outside them); None when the image held no table."""
+    scanned = page.scanned
+    if not scanned.table:
+        return None if scanned.areas is None else page_coverage(survey, result)
+    words = [(w.text, w.box) for w in scanned.words]
+    return page_coverage(ocr_survey(page.page_number, words, scanned.tables, survey, scanned.areas), result)
+
+
+def _repair_ocr_names(read: DocumentRead, scanner: _Scanner) -> None:
+    """Names read by OCR with a letter misread ("kewenangen pravinsi"), spelled as the report spells the word
+    where it is read sure (`scan.vocabulary_repairs`; the text layer's names count as read sure)."""
+    if not scanner.pages:
+        return
+    printed = [t for v in read.values if v.page not in scanner.pages for t in (v.indicator_name, v.sasaran) if t]
+    repairs = vocabulary_repairs(scanner.words, printed)
+    for v in read.values:
+        if v.page in scanner.pages:
+            v.indicator_name, v.sasaran, v.jabatan = (repaired(t, repairs) for t in (v.indicator_name, v.sasaran, v.jabatan))
+    for a in read.attributes:
+        if a.page in scanner.pages:
+            a.indicator_name, a.jabatan = repaired(a.indicator_name, repairs), repaired(a.jabatan, repairs)
+    for b in read.budget:
+        if b.page in scanner.pages:
+            b.name = repaired(b.name, repairs)
 
 
 def _mend_names(read: DocumentRead) -> None:
@@ -128,8 +173,9 @@ def _read_pages(path: Path, pdf, read: DocumentRead, page_chunk: int, scanner: _
                 result, previous = extractor.extract_page(page, previous)
                 if isinstance(page, OcrPage):
                     _by_ocr(result, page)
-                # an OCR'd page's text is not in the file: the survey of its text layer does not count its cells
-                coverage = None if isinstance(page, OcrPage) else page_coverage(surveys.get(page.page_number), result)
+                # an OCR'd page's text is not in the file: its cells are counted from the words recognised
+                survey = surveys.get(page.page_number)
+                coverage = _ocr_coverage(page, survey, result) if isinstance(page, OcrPage) else page_coverage(survey, result)
             except MemoryError:
                 raise
             except Exception as exc:  # one odd page must not lose the rest of the report

@@ -26,7 +26,7 @@ from .geometry import components
 from .ocr import detect
 from .pages import WordsKept
 from .reader import MIN_CHARS_PER_PAGE
-from .vocabulary import HEADER_WORDS
+from .vocabulary import COMMON_WORDS, HEADER_WORDS, MEASURE_WORDS, MONEY_WORDS
 
 SCALE = 3.0  # render scale (216 dpi): words are cut and recognised at this size (at 144 dpi small print reads worse)
 ROUTE_SCALE = 1.5  # every page is first rendered at 108 dpi: orientation, skew and rules, to route it
@@ -72,6 +72,7 @@ class OcrWord:
     box: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (upright frame)
     confidence: float
     second_reading: str | None = None  # a word with digits: what a second crop read (None: not read again)
+    letters: tuple[float, ...] = ()  # each character's confidence, when known (as many as `text` has)
 
     @property
     def ambiguous(self) -> bool:
@@ -91,6 +92,8 @@ class ScannedPage:
     rules: list[tuple[float, float, float, float]]  # x0, top, x1, bottom (points): a rule's extent
     words: list[OcrWord] = field(default_factory=list)
     table: bool = False  # rules cross like a table's: recognised (each table's head first, the rest when the head names values)
+    tables: list[tuple[float, float, float, float]] = field(default_factory=list)  # the ruled tables' boxes (points)
+    areas: list[tuple[float, float, float, float]] | None = None  # the images read of a born-digital page (None: the whole page is the image)
     timed_out: bool = False
     seconds: float = 0.0
 
@@ -387,7 +390,8 @@ def _tokens(read: tuple, left: float, width: float, top: float, bottom: float) -
             x0 = left + max(0.0, positions[start] - 0.5) * step
             x1 = left + min(columns, positions[k - 1] + 1.5) * step
             if word:
-                out.append(OcrWord(header_word(word), (x0, top, x1, bottom), float(min(confidences[start:k]))))
+                spelled, sure = header_word(word), tuple(float(c) for c in confidences[start:k])
+                out.append(OcrWord(spelled, (x0, top, x1, bottom), min(sure), letters=sure if len(sure) == len(spelled) else ()))
             start = None
     return out
 
@@ -435,28 +439,100 @@ def scan_page(engine, pdfium_page, page_number: int, budget_s: float = PAGE_BUDG
     page = ScannedPage(page_number, width, height, turn, skew, [])
     page.table = bool(table_regions(horizontal, vertical, CROSS_TOL_PT * ROUTE_SCALE))
     if page.table:
-        horizontal, vertical, clean = ruling_lines(upright(render_gray(pdfium_page, SCALE), turn, skew), SCALE)
-        rules = horizontal + vertical
-        # only the tables and the captions above them are recognised: the prose around them gives no value
-        m = REGION_MARGIN_PT * SCALE
-        regions = [(x0 - m, y0 - CAPTION_PT * SCALE, x1 + m, y1 + m) for x0, y0, x1, y1 in table_regions(horizontal, vertical, CROSS_TOL_PT * SCALE)]
-        if turn:  # which way round a turned page reads is known once its lines are found: its caption may be below
-            regions = [(x0, y0, x1, y1 + CAPTION_PT * SCALE) for x0, y0, x1, y1 in regions]
-        boxes = line_boxes(engine, clean, SCALE, regions)
-        if turn and _upside_down(engine, clean, boxes):  # turned the wrong way round: half a turn more
-            h, w = clean.shape
-            page.turn, clean = turn + 2, np.ascontiguousarray(clean[::-1, ::-1])
-            boxes = [np.array((w, h), b.dtype) - b for b in boxes]
-            rules = [(w - x1, h - y1, w - x0, h - y0) for x0, y0, x1, y1 in rules]
-        page.rules = [tuple(v / SCALE for v in r) for r in rules]
-        # the head of each table first (its caption, header and first rows): a table whose head names no
-        # measure, money or year and prints no percentage gives no value, and the rest of it is not read
-        tables = table_regions([r for r in rules if r[2] - r[0] >= r[3] - r[1]], [r for r in rules if r[2] - r[0] < r[3] - r[1]], CROSS_TOL_PT * SCALE)
-        head = [b for b in boxes if any(_in_head(b, t) for t in tables)]
-        page.words, page.timed_out = read_words(engine, clean, head, SCALE, start + budget_s)
-        if any(_names_values(w.text) for w in page.words) and not page.timed_out:
-            rest, timed_out = read_words(engine, clean, [b for b in boxes if not any(b is h for h in head)], SCALE, start + budget_s)
-            page.words, page.timed_out = sorted(page.words + rest, key=lambda w: (w.box[1], w.box[0])), timed_out
+        _recognise(engine, page, upright(render_gray(pdfium_page, SCALE), turn, skew), turn, start + budget_s)
+    page.seconds = time.monotonic() - start
+    return page
+
+
+def _recognise(engine, page: ScannedPage, gray: np.ndarray, turn: int, deadline: float, offset: tuple[float, float] = (0.0, 0.0)) -> None:
+    """The rules, tables and words of an upright image at SCALE (`turn`: it was turned a quarter to stand
+    so, and may read upside down), into `page`, in points moved by `offset` (where the image lies on the page)."""
+    horizontal, vertical, clean = ruling_lines(gray, SCALE)
+    del gray
+    rules = horizontal + vertical
+    # only the tables and the captions above them are recognised: the prose around them gives no value
+    m = REGION_MARGIN_PT * SCALE
+    regions = [(x0 - m, y0 - CAPTION_PT * SCALE, x1 + m, y1 + m) for x0, y0, x1, y1 in table_regions(horizontal, vertical, CROSS_TOL_PT * SCALE)]
+    if turn:  # which way round a turned page reads is known once its lines are found: its caption may be below
+        regions = [(x0, y0, x1, y1 + CAPTION_PT * SCALE) for x0, y0, x1, y1 in regions]
+    boxes = line_boxes(engine, clean, SCALE, regions)
+    if turn and _upside_down(engine, clean, boxes):  # turned the wrong way round: half a turn more
+        h, w = clean.shape
+        page.turn, clean = turn + 2, np.ascontiguousarray(clean[::-1, ::-1])
+        boxes = [np.array((w, h), b.dtype) - b for b in boxes]
+        rules = [(w - x1, h - y1, w - x0, h - y0) for x0, y0, x1, y1 in rules]
+    dx, dy = offset
+    moved = lambda r: (r[0] / SCALE + dx, r[1] / SCALE + dy, r[2] / SCALE + dx, r[3] / SCALE + dy)  # noqa: E731
+    page.rules += [moved(r) for r in rules]
+    # the head of each table first (its caption, header and first rows): a table whose head names no
+    # measure, money or year and prints no percentage gives no value, and the rest of it is not read
+    tables = table_regions([r for r in rules if r[2] - r[0] >= r[3] - r[1]], [r for r in rules if r[2] - r[0] < r[3] - r[1]], CROSS_TOL_PT * SCALE)
+    page.tables += [moved(t) for t in tables]
+    head = [b for b in boxes if any(_in_head(b, t) for t in tables)]
+    words, timed_out = read_words(engine, clean, head, SCALE, deadline)
+    if _head_names_values(words) and not timed_out:
+        rest, timed_out = read_words(engine, clean, [b for b in boxes if not any(b is h for h in head)], SCALE, deadline)
+        words = sorted(words + rest, key=lambda w: (w.box[1], w.box[0]))
+    for w in words:
+        w.box = (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy)
+    page.words += words
+    page.timed_out = page.timed_out or timed_out
+
+
+# -- a table pasted as a picture into a born-digital page -------------------------------------------
+AREA_MIN_SHARE = 0.08  # of the page: a smaller image is a logo, a signature or a stamp (coverage.MIN_IMAGE_SHARE)
+AREA_MIN_SIDE = 60.0  # points an image spans at least both ways to hold a table
+AREA_MAX_TEXT = 20  # characters of text over it: more, and it is a background with its text printed over it
+
+
+def image_areas(pdfium_page) -> list[tuple[float, float, float, float]]:
+    """The images of an unrotated page large enough to hold a table with no text printed over them
+    (top-left boxes in points, within the page): each is OCR'd as its own area when its rules cross like a
+    table's (`scan_areas`)."""
+    if pdfium_page.get_rotation():
+        return []
+    width, height = pdfium_page.get_width(), pdfium_page.get_height()
+    out = []
+    textpage = None
+    try:
+        for obj in pdfium_page.get_objects(max_depth=2):
+            if obj.type != 3:  # FPDF_PAGEOBJ_IMAGE
+                continue
+            l, b, r, t = obj.get_bounds()
+            l, b, r, t = max(0.0, l), max(0.0, b), min(width, r), min(height, t)
+            if r - l < AREA_MIN_SIDE or t - b < AREA_MIN_SIDE or (r - l) * (t - b) < AREA_MIN_SHARE * width * height:
+                continue
+            textpage = textpage or pdfium_page.get_textpage()
+            if len("".join(textpage.get_text_bounded(l, b, r, t).split())) > AREA_MAX_TEXT:
+                continue
+            out.append((float(l), float(height - t), float(r), float(height - b)))
+    finally:
+        if textpage is not None:
+            textpage.close()
+    return out
+
+
+def scan_areas(engine, pdfium_page, page_number: int, areas: list[tuple], budget_s: float = PAGE_BUDGET_S) -> ScannedPage:
+    """The images `areas` (top-left boxes in points) of a born-digital page read as a scan is: routed on
+    their image (rules that cross: a table), then their tables' words recognised; the page keeps its size and
+    its text layer (`OcrPage` adds the areas' words and rules to it). An area is read as it lies: a picture
+    pasted into a report is not turned or deskewed."""
+    start = time.monotonic()
+    page = ScannedPage(page_number, float(pdfium_page.get_width()), float(pdfium_page.get_height()), 0, 0.0, [], areas=[])
+    route = render_gray(pdfium_page, ROUTE_SCALE)
+    tabled = []
+    for area in areas:
+        x0, y0, x1, y1 = (round(v * ROUTE_SCALE) for v in area)
+        horizontal, vertical, _ = ruling_lines(np.ascontiguousarray(route[y0:y1, x0:x1]), ROUTE_SCALE)
+        if table_regions(horizontal, vertical, CROSS_TOL_PT * ROUTE_SCALE):
+            tabled.append(area)
+    del route
+    if tabled:
+        page.table, full = True, render_gray(pdfium_page, SCALE)
+        for area in tabled:
+            x0, y0, x1, y1 = (round(v * SCALE) for v in area)
+            _recognise(engine, page, np.ascontiguousarray(full[y0:y1, x0:x1]), 0, start + budget_s, (x0 / SCALE, y0 / SCALE))
+            page.areas.append(area)
     page.seconds = time.monotonic() - start
     return page
 
@@ -471,6 +547,16 @@ def _in_head(box: np.ndarray, table: tuple) -> bool:
     x, y = box[:, 0].mean(), box[:, 1].mean()
     x0, y0, x1, y1 = table
     return x0 - CAPTION_PT * SCALE <= x <= x1 + CAPTION_PT * SCALE and y0 - CAPTION_PT * SCALE <= y <= y0 + max(HEAD_SHARE * (y1 - y0), HEAD_MIN_PT * SCALE)
+
+
+def _head_names_values(words: list[OcrWord]) -> bool:
+    """The heads read say their tables hold values: a word names values (`_names_values`), or a head prints
+    no header word but numbers (a table's body run on from the page before, without its header)."""
+    if any(_names_values(w.text) for w in words):
+        return True
+    from .vocabulary import TABLE_WORDS, has_word
+
+    return any(any(c.isdigit() for c in w.text) for w in words) and not any(has_word(w.text, *TABLE_WORDS, *MEASURE_WORDS) for w in words)
 
 
 def _names_values(text: str) -> bool:
@@ -501,7 +587,9 @@ class OcrPage(WordsKept):
     """A pdfplumber page whose objects are what the page's image gave (`ScannedPage`): a char per
     recognised character (a word's box shared evenly among its characters, a zero-width space after each
     word) and a line per ruling line. Everything above it (`find_tables`, `extract_words`, `crop`) reads it
-    as a page with a text layer. A page turned upright has its width and height swapped."""
+    as a page with a text layer. A page turned upright has its width and height swapped. A born-digital page
+    with tables pasted as pictures (`scanned.areas`) keeps its own objects, its text layer, and has the
+    areas' words and rules added."""
 
     is_ocr = True
 
@@ -509,7 +597,15 @@ class OcrPage(WordsKept):
         super().__init__(page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
         self.scanned = scanned
         self._source = page  # the file's page this one stands for: closed with it
-        self.bbox = self.mediabox = self.cropbox = (0, 0, scanned.width, scanned.height)
+        if scanned.areas is None:
+            self.bbox = self.mediabox = self.cropbox = (0, 0, scanned.width, scanned.height)
+
+    def in_area(self, box) -> bool:
+        """Whether a box (its centre) lies in what OCR read: anywhere on a scanned page, or in an area."""
+        if self.scanned.areas is None:
+            return True
+        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return any(a[0] <= x <= a[2] and a[1] <= y <= a[3] for a in self.scanned.areas)
 
     @property
     def route_hint(self) -> str | None:
@@ -523,7 +619,11 @@ class OcrPage(WordsKept):
     def parse_objects(self) -> dict[str, list[dict]]:
         chars = [c for w in self.scanned.words for c in self._chars(w)]
         lines = [self._line(r) for r in self.scanned.rules]
-        return {k: v for k, v in (("char", chars), ("line", lines)) if v}
+        out = {k: v for k, v in (("char", chars), ("line", lines)) if v}
+        if self.scanned.areas is None:
+            return out
+        own = self._source.objects  # the text layer and drawings of the page, then the areas' on top
+        return {k: [*own.get(k, []), *out.get(k, [])] for k in {*own, *out}}
 
     def _obj(self, kind: str, x0: float, top: float, x1: float, bottom: float, **extra) -> dict:
         h = float(self.height)
@@ -612,4 +712,116 @@ def ocr_warnings(page: OcrPage, values: list) -> list:
             low = min(unsure, key=lambda w: w.confidence)
             out.append(ExtractedWarning(v.page, "ocr_low_confidence", f"OCR read '{low.text}' with confidence {low.confidence:.2f}; "
                                         f"the value is given as {v.value_text!r}: check it on the page", v.value_text, v.bbox))
+    return out
+
+
+# -- the report's own words ------------------------------------------------------------------------
+UNSURE_LETTERS = 0.9  # a word whose least sure character was read under this may be misread ("kewenangen", 0.37)
+VOCABULARY_SEEN = 2  # a reading read sure this many times is the report's word, never repaired
+VOCABULARY_RATIO = 3  # the report's word that repairs a reading is read this many times as often as it (once sure)
+REPAIR_MIN_LETTERS = 5  # shorter words are too alike to repair ("dang": "yang", "bali": "balai")
+REPAIR_LONG = 7  # letters: a word this long may be two edits from the report's word ("tarnram": "tanam"), a shorter one one
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_TABLE_VOCABULARY = frozenset({*HEADER_WORDS, *MEASURE_WORDS, *MONEY_WORDS, *COMMON_WORDS})  # words kept as read ("alokasi", not "lokasi")
+
+
+def vocabulary_repairs(words: list[OcrWord], printed: list[str] = ()) -> dict[str, str]:
+    """{a misread word (lowercase): the report's word} from a document's OCR'd words and its `printed` texts
+    (a text layer's, read sure). A reading read unsure (a character under UNSURE_LETTERS), never
+    VOCABULARY_SEEN times sure, is the report's word nearest it in spelling (one edit, two for a word of
+    REPAIR_LONG letters; the most read of the nearest) that is read VOCABULARY_RATIO times as often, once
+    sure at least, when every edit falls on (or beside) a letter read unsure. A recogniser unsure of a letter
+    misreads it ("pravinsi", "tarmpung", "urigasi"), each time otherwise; the report prints its own words
+    again and again ("provinsi" 80 times in a 142-page LKIP). A word read sure is not changed: a real word
+    one letter from another ("rencana", "bencana") stays, and so do the table's own words ("alokasi")."""
+    from rapidfuzz.distance import Levenshtein
+
+    sure: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    unsure: dict[str, set[int] | None] = {}  # a reading read unsure: the positions of its unsure letters (None: not known)
+    for w in words:
+        for m in _LETTER_RUN.finditer(w.text):
+            t = m.group().lower()
+            seen[t] = seen.get(t, 0) + 1
+            letters = w.letters[m.start() : m.end()] if w.letters else ()
+            if (min(letters) if letters else w.confidence) >= UNSURE_LETTERS:
+                sure[t] = sure.get(t, 0) + 1
+            elif t not in unsure or unsure[t] is not None:
+                at = {i for i, c in enumerate(letters) if c < UNSURE_LETTERS} if letters else None
+                unsure[t] = None if at is None else at | (unsure.get(t) or set())
+    for text in printed:
+        for token in _LETTER_RUN.findall(text):
+            t = token.lower()
+            seen[t], sure[t] = seen.get(t, 0) + 1, sure.get(t, 0) + 1
+    known = [(t, n) for t, n in seen.items() if t in sure and n >= VOCABULARY_RATIO and len(t) >= REPAIR_MIN_LETTERS - 1]
+    out = {}
+    for t, at in unsure.items():
+        if len(t) < REPAIR_MIN_LETTERS or sure.get(t, 0) >= VOCABULARY_SEEN or t in _TABLE_VOCABULARY:
+            continue
+        edits = 2 if len(t) >= REPAIR_LONG else 1
+        near = [(d, -n, k) for k, n in known if n >= VOCABULARY_RATIO * seen[t]
+                and (d := Levenshtein.distance(t, k, score_cutoff=edits)) <= edits and _on_unsure(t, k, at)]
+        if near:
+            out[t] = min(near)[2]
+    return out
+
+
+def _on_unsure(reading: str, word: str, at: set[int] | None) -> bool:
+    """Every edit from `reading` to `word` is at a letter read unsure or next to one (an inserted letter is
+    between two), when the unsure letters are known."""
+    from rapidfuzz.distance import Levenshtein
+
+    if at is None:
+        return True
+    near = {p for i in at for p in (i - 1, i, i + 1)}
+    return all(op.src_pos in near or (op.tag == "insert" and op.src_pos - 1 in near) for op in Levenshtein.editops(reading, word))
+
+
+def repaired(text: str | None, repairs: dict[str, str]) -> str | None:
+    """`text` with each word of `repairs` spelled as the report spells it, in the word's own case."""
+    if not text or not repairs:
+        return text
+
+    def spell(m: re.Match) -> str:
+        word = m.group()
+        known = repairs.get(word.lower())
+        if known is None:
+            return word
+        return known.upper() if word.isupper() and len(word) > 1 else known.capitalize() if word[:1].isupper() else known
+
+    return _LETTER_RUN.sub(spell, text)
+
+
+UNREAD_TABLE_NUMBERS = 3  # numbers a header-less table OCR read prints at least to be a warning when it gives nothing
+
+
+def unread_table_warnings(page: OcrPage, result) -> list:
+    """A warning for each table read by OCR that prints no header (its first line holds a number and no table
+    word: a table's body run on from the page before) and gave nothing, neither continuing the previous
+    page's columns nor read otherwise, though it prints UNREAD_TABLE_NUMBERS numbers or more: its values are
+    left, and the reviewer is told where (the table's box), not left to silence. (A table under a header
+    the layout did not understand is coverage's: its cells are unread.)"""
+    from .records import ExtractedWarning
+    from .vocabulary import TABLE_WORDS, has_word
+
+    def inside(box, t) -> bool:
+        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        return t[0] <= x <= t[2] and t[1] <= y <= t[3]
+
+    read = [v.bbox for v in result.values] + [b for line in result.budget for b in (line.value_boxes or [])]
+    out = []
+    for t in result.tables:
+        if t.columns or not page.in_area(t.bbox) or any(inside(b, t.bbox) for b in read):
+            continue
+        words = sorted((w for w in page.scanned.words if inside(w.box, t.bbox)), key=lambda w: (w.box[1] + w.box[3]) / 2)
+        numbers = [w for w in words if any(c.isdigit() for c in w.text)]
+        if len(numbers) < UNREAD_TABLE_NUMBERS:
+            continue
+        top = words[0].box
+        first = [w for w in words if abs((w.box[1] + w.box[3]) / 2 - (top[1] + top[3]) / 2) <= (top[3] - top[1]) / 2]
+        if not any(any(c.isdigit() for c in w.text) for w in first) or any(has_word(w.text, *TABLE_WORDS, *MEASURE_WORDS) for w in first):
+            continue  # a header first: one the layout did not understand
+        out.append(ExtractedWarning(page.page_number, "ocr_table_not_read", f"a table read by OCR prints no header and does not continue "
+                                    f"the previous page's columns: its {len(numbers)} numbers are not read; read it on the page",
+                                    None, tuple(round(float(v), 1) for v in t.bbox)))
     return out

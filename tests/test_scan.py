@@ -161,3 +161,85 @@ def test_the_routing_survey_tells_a_scanned_page_from_a_born_digital_one(tmp_pat
     scanned_pages, digital_pages = survey_document(str(scanned))[2], survey_document(str(born_digital))[2]
     assert scanned_pages and all(s.image_share >= scan.PAGE_IMAGE_SHARE for s in scanned_pages.values())
     assert digital_pages and all(s.image_share == 0 for s in digital_pages.values())
+
+
+def _word(text: str, confidence: float = 0.99, unsure_at: tuple[int, ...] = ()) -> scan.OcrWord:
+    letters = tuple(0.4 if k in unsure_at else 0.99 for k in range(len(text))) if unsure_at else ()
+    return scan.OcrWord(text, (0, 0, 10, 10), 0.4 if unsure_at else confidence, letters=letters)
+
+
+def test_a_misread_word_is_spelled_as_the_report_spells_it_where_it_is_read_sure():
+    words = [*[_word("Provinsi") for _ in range(4)], *[_word("Kewenangan") for _ in range(3)], _word("tampung"), _word("tampung"), _word("tampung"),
+             _word("pravinsi", unsure_at=(2,)), _word("kewenangen", unsure_at=(8,)), _word("tarmpung", unsure_at=(3,)),
+             _word("rencana"), _word("rencana"), _word("bencana"), _word("bencana", 0.5),  # read sure twice: the report's word
+             _word("provinsa", unsure_at=(1,)),  # the unsure letter is not where it differs: left as read
+             _word("alokasi", 0.5), *[_word("lokasi") for _ in range(4)]]  # a table word is never respelled
+    repairs = scan.vocabulary_repairs(words)
+    assert repairs == {"pravinsi": "provinsi", "kewenangen": "kewenangan", "tarmpung": "tampung"}
+    assert scan.repaired("Jaringan irigasi kewenangen PRAVINSI yang tarmpung", repairs) == "Jaringan irigasi kewenangan PROVINSI yang tampung"
+
+
+
+def test_a_header_less_table_read_by_ocr_that_gives_nothing_is_a_warning():
+    """A table's body run on from the page before, printed without a header, that continues no columns:
+    its numbers are left unread, and the reviewer hears of it with the table's box."""
+    from extractors.records import ExtractedTable, PageResult
+
+    page = scan.ScannedPage(3, 595, 842, 0, 0.0, [], [scan.OcrWord(t, box, 0.99) for t, box in (
+        ("Jumlah", (60, 105, 90, 112)), ("sungai", (100, 105, 130, 112)), ("12", (300, 105, 310, 112)), ("150", (350, 105, 365, 112)),
+        ("7", (300, 125, 305, 132)), ("88", (350, 125, 360, 132)))])
+
+    class _Page:
+        scanned, page_number = page, 3
+        in_area = staticmethod(lambda box: True)
+
+    result = PageResult(3)
+    result.tables = [ExtractedTable(3, "p3t1", (50, 100, 400, 140), "ocr+pdfplumber-lattice", None, [])]
+    [warning] = scan.unread_table_warnings(_Page(), result)
+    assert (warning.check, warning.page, warning.bbox) == ("ocr_table_not_read", 3, (50, 100, 400, 140))
+    page.words.append(scan.OcrWord("Target", (300, 101, 330, 108), 0.99))  # a header not understood is coverage's (unread cells)
+    assert scan.unread_table_warnings(_Page(), result) == []
+    page.words[-1] = scan.OcrWord("Uraian", (100, 101, 130, 108), 0.99)  # a first line of words, no number: a header too
+    assert scan.unread_table_warnings(_Page(), result) == []
+    # the head of such a table is read on: numbers and no table word
+    assert scan._head_names_values([scan.OcrWord(t, (0, 0, 1, 1), 0.99) for t in ("3", "Sungai", "150", "unit")])
+    assert not scan._head_names_values([scan.OcrWord(t, (0, 0, 1, 1), 0.99) for t in ("Program", "Kegiatan", "Lokasi")])
+    assert not scan._head_names_values([scan.OcrWord(t, (0, 0, 1, 1), 0.99) for t in ("Sasaran", "Indikator", "1")])  # a header: its words say
+
+
+@pytest.fixture(scope="module")
+def pasted_sample(tmp_path_factory):
+    """A born-digital page: heading and a small table in its text layer, a table pasted below as a picture."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from pipeline.devtools.samples.scanned import PASTED_TRUTH_FILE, write_pasted_sample
+    from pipeline.devtools.samples.truth import read_truth
+    from pipeline.extract import extract_document
+
+    path = write_pasted_sample(tmp_path_factory.mktemp("pasted"))
+    return extract_document(path), read_truth(path.parent / PASTED_TRUTH_FILE)
+
+
+def test_a_table_pasted_as_a_picture_is_read_by_ocr_and_the_text_layer_as_before(pasted_sample):
+    result, truth = pasted_sample
+    doc = result.document
+    assert (doc["status"], doc["doc_type"], doc["ocr_pages"]) == ("ok", "LKIP", 1)
+    by_ocr = [v for v in result.values if v["extractor"].startswith("ocr+")]
+    from_text = [v for v in result.values if not v["extractor"].startswith("ocr+")]
+    text_names = {t.indicator for t in truth.itertuples() if t.indicator.startswith("Nilai")}
+    assert {v["indicator_name"] for v in from_text} == text_names and len(from_text) == 3  # the text layer's table, from the text layer
+    assert {(v["measure"], v["value_text"]) for v in from_text} == {("target", "72"), ("realisasi", "71,5"), ("capaian", "99,31")}
+    picture = {(t.measure, t.value_text) for t in truth.itertuples() if t.indicator not in text_names}
+    assert {(v["measure"], v["value_text"]) for v in by_ocr} == picture  # all nine of the picture's values
+    top = min(v["bbox"][1] for v in by_ocr)
+    assert all(v["page"] == 1 and v["bbox"][1] >= top and v["bbox"][3] > max(b["bbox"][3] for b in from_text) for v in by_ocr)  # below the text table, in the picture
+    [page] = result.coverage
+    assert page["kind"] == "ruled" and page["coverage"] == 1.0 and page["reader"] == "ocr+pdfplumber-lattice,pdfplumber-lattice"
+    assert "table_is_an_image" not in {w["check"] for w in result.warnings}
+
+
+def test_the_generated_scan_has_its_cells_counted(scanned_sample):
+    """A page read by OCR has a page_coverage row: its value-like cells counted from the recognised words."""
+    result, _ = scanned_sample
+    rows = {c["page"]: c for c in result.coverage}
+    assert set(rows) == {1, 2} and all(c["kind"] == "ruled" and c["value_cells"] >= 10 and c["read"] > 0 for c in rows.values())
+    assert result.document["value_cells"] == sum(c["value_cells"] for c in rows.values())
