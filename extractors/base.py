@@ -66,14 +66,22 @@ def _is_decoration(obj: dict, width: float, height: float) -> bool:
             and h > BAND_HEIGHT * height and RULE_THICKNESS < w < BAND_WIDTH * width)
 
 
+_CONTINUED = re.compile(r"\b(?:lanjutan|sambungan)\b", re.IGNORECASE)  # "Tabel 3.1 (Lanjutan)": the table running on
+
+
 def _numbered_caption(grid: Grid) -> bool:
-    """A table under its own numbered caption ("Tabel 3.18 ..."): a table of its own, whatever its header."""
-    return any(re.match(r"\s*(?:tabel|table)\b", ln, re.IGNORECASE) for ln in grid.caption)
+    """A table under its own numbered caption ("Tabel 3.18 ..."): a table of its own, whatever its header
+    (not one captioned as the table before continued)."""
+    return any(re.match(r"\s*(?:tabel|table)\b", ln, re.IGNORECASE) for ln in grid.caption) and not _continued(grid)
+
+
+def _continued(grid: Grid) -> bool:
+    return any(_CONTINUED.search(ln) for ln in grid.caption)
 
 
 def _new_table(grid: Grid) -> bool:
     """A table its caption starts ("Tabel 3.2 ...") or dates: not the previous page's running on."""
-    return bool(years_in(" ".join(grid.caption[-3:]))) or _numbered_caption(grid)
+    return not _continued(grid) and (bool(years_in(" ".join(grid.caption[-3:]))) or _numbered_caption(grid))
 
 
 def _rules_only(page):
@@ -174,7 +182,7 @@ def record_tail(grid: Grid, above: RecordAbove | None, spans: list[tuple[float, 
     table stands in the same columns, and the row holds no value, no number and no code of its own (a
     code only where the record above has none), only the rest of the record's name or its code, in cells
     of that row alone; a group row across the table or a heading ending in ":" is not one."""
-    if above is None or grid.index != 0 or above.page != grid.page - 1 or not _same_columns(above.spans, spans or grid.col_spans()):
+    if above is None or grid.index != 0 or above.page != grid.page - 1 or _numbered_caption(grid) or not _same_columns(above.spans, spans or grid.col_spans()):
         return None
     i = _body_start(grid, above)
     if i >= grid.n_rows or banner(grid, i) is not None:
@@ -188,7 +196,7 @@ def record_tail(grid: Grid, above: RecordAbove | None, spans: list[tuple[float, 
         text = c.text.strip()
         if text.endswith(":"):
             return None  # a heading of the rows below
-        if j in code_cols and above.line is not None and not above.line.code and is_code(text) and not tail.code:
+        if j in code_cols and len(own) == 1 and above.line is not None and not above.line.code and is_code(text):
             tail.code = text.replace(" ", "")
         elif _is_number(text) or not re.search(r"[A-Za-z]{2}", text):
             return None
@@ -210,7 +218,7 @@ def _without_row(grid: Grid, i: int) -> Grid:
     def up(c: GridCell | None) -> GridCell | None:
         if c is None or c.row < i:
             return c
-        return moved.setdefault(id(c), replace(c, row=c.row - 1))
+        return moved.setdefault(id(c), replace(c, row=i if c.row == i else c.row - 1))  # a cell merged down from row i starts at its next row
 
     rows = [[up(c) for c in row] for k, row in enumerate(grid.rows) if k != i]
     return Grid(grid.page, grid.bbox, rows, grid.extractor, grid.caption, grid.index)
@@ -432,7 +440,8 @@ class TableExtractor:
         out = []
         for g in grids:
             titles = _title_rows(g)
-            caption = [*text_above(lines, g.bbox, self.settings.caption_gap), *(g.text(i, 0) for i in range(titles) if any(g.rows[i]) and g.text(i, 0))]
+            caption = [*text_above(lines, g.bbox, self.settings.caption_gap),
+                       *(t for i in range(titles) for t in dict.fromkeys(g.text(i, j) for j in range(g.n_cols)) if t)]
             for _ in range(titles):
                 g = _without_row(g, 0)
             g.caption = caption
@@ -489,7 +498,7 @@ class TableExtractor:
         if columns is None or grid.index != 0 or page != grid.page - 1 or _new_table(grid):
             return None
         if layout is not None:
-            return columns if layout.header_rows == 0 and grid2.n_cols == len(spans) else None
+            return columns if layout.header_rows == 0 and _same_columns(spans, grid2.col_spans()) else None
         return columns if _same_columns(spans, grid2.col_spans()) else None
 
     def _flowed(self, grid: Grid, lines: list[dict]) -> list[dict]:
@@ -566,5 +575,6 @@ class TableExtractor:
             self._below = (number, [])
             return
         height = float(page.height)
-        under = [ln for ln in lines if ln["top"] >= last.grid.bbox[3] - CAPTION_MARGIN]
+        # labelled headings only ("Jabatan : ..."): not the page's footer or closing prose
+        under = [ln for ln in lines if ln["top"] >= last.grid.bbox[3] - CAPTION_MARGIN and ":" in ln["text"]]
         self._below = (number, [{**ln, "top": ln["top"] - height, "bottom": ln["bottom"] - height} for ln in under])

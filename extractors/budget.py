@@ -44,7 +44,8 @@ class _ColumnStats(NamedTuple):
     named: bool  # its header names money (`layout.names_money`)
     last: str = ""  # its most specific header tier, letters only ("k", "rp", "realisasi")
     of_the_year: int = 0  # how surely its header is the table's year's (`_year_score`)
-    amounts: bool = False  # its numbers are mostly amounts (`layout.amounts`): "2,615,969,188.00" under "Realisasi"
+    amounts: bool = False  # its numbers are mostly amounts with cents (`layout.amounts`): "2,615,969,188.00" under "Realisasi"
+    quarter: bool = False  # headed by a single triwulan ("I", "TW II")
 
     @property
     def holds_money(self) -> bool:
@@ -75,7 +76,7 @@ def _year_score(tiers: list[str]) -> int:
     does not decide: a plan prints one money column per year, and its first is the line's pagu."""
     header = " ".join(tiers)
     score = int(any(w in compact(header) for w in _OF_THE_YEAR))
-    if any(_QUARTER_TIER.match(t.strip()) for t in tiers[:-1]):
+    if any(_QUARTER_TIER.match(t.strip()) for t in tiers):
         score -= 1
     if _NOT_THE_YEAR.search(header):
         score -= 2
@@ -95,7 +96,8 @@ def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
         filled, numeric, money, _ = _data_stats(grid, header_rows, j)
         last = compact(tiers[-1]) if tiers else ""
         named = names_money(tiers)
-        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, named, last, _year_score(tiers), amounts(grid, header_rows, j)))
+        cols.append(_ColumnStats(j, compact(header), header, filled, numeric, money, named, last, _year_score(tiers), amounts(grid, header_rows, j, cents=True),
+                                 any(_QUARTER_TIER.match(t.strip()) for t in tiers)))
     money_cols = [c for c in cols if c.holds_money and c.last not in KINERJA_TIERS]
     if not money_cols:
         return None
@@ -104,7 +106,9 @@ def budget_columns(grid: Grid, header_rows: int) -> BudgetColumns | None:
         return max(candidates, key=lambda c: (c.of_the_year, -c.index)).index if candidates else None
 
     pagu = surest([c for c in money_cols if "realisasi" not in c.key])
-    realisasi = surest([c for c in money_cols if "realisasi" in c.key])
+    realisasi_cols = [c for c in money_cols if "realisasi" in c.key]
+    # one triwulan's realisasi is not the year's: where every realisasi column is a single quarter, none is taken
+    realisasi = surest(realisasi_cols) if not all(c.quarter for c in realisasi_cols) else None
     # the % is the realisasi's share of the pagu: beside a realisasi column only, headed so in its own tier (a
     # plan's "Data Capaian pada Awal Tahun Perencanaan", a "Realisasi Capaian Kinerja" over K, is no budget %)
     pct = next((c.index for c in cols if ("%" in c.header or "persen" in c.key or "capaian" in c.key) and c.index not in (pagu, realisasi)

@@ -442,10 +442,14 @@ NAME_FILLED_SHARE = 0.5  # of its data rows, filled
 AMOUNT = 1_000_000  # a column whose numbers are mostly this large holds money (a financing table's target), not a measure
 
 
-def amounts(grid: Grid, h: int, j: int) -> bool:
-    """Column j's numbers are mostly amounts of money (`AMOUNT` and over)."""
-    numbers = [p.value for i in range(h, grid.n_rows) if grid.is_origin(i, j) and (p := parse_cell(grid.text(i, j))).value is not None]
-    return 2 * sum(abs(v) >= AMOUNT for v in numbers) > len(numbers)
+def amounts(grid: Grid, h: int, j: int, cents: bool = False) -> bool:
+    """Column j's numbers are mostly amounts of money (`AMOUNT` and over; with `cents`, printed with two
+    decimals too, "2,615,969,188.00": a population or a count of visitors is large and has none)."""
+    cells = [(t, p.value) for i in range(h, grid.n_rows) if grid.is_origin(i, j) and (p := parse_cell(t := grid.text(i, j))).value is not None]
+    return 2 * sum(abs(v) >= AMOUNT and (not cents or bool(_CENTS.search(t))) for t, v in cells) > len(cells)
+
+
+_CENTS = re.compile(r"\d[.,]\d{2}\s*$")
 
 
 def _named_by_content(grid: Grid, h: int, columns: list[Column]) -> list[Column]:
