@@ -22,7 +22,7 @@ from .document import DocumentInfo
 from .geometry import text_above
 from .grid import COLUMN_EDGE_TOLERANCE, WORD_GAP, Cell as GridCell, Grid, camelot_table_to_grid, plumber_table_to_grid, regrid_to_columns
 from .budget import BudgetColumns, is_code, levels_from_parents, read_budget, relevel, split_code
-from .layout import Layout, banner, borrow_from_previous, continue_layout, find_header_rows, grid_to_layout
+from .layout import Layout, banner, borrow_from_previous, continue_layout, find_header_rows, grid_to_layout, rows_are_places
 from .records import (
     ExtractedAttributes,
     ExtractedBudgetLine,
@@ -151,7 +151,8 @@ def _table_record(read: TableRead) -> ExtractedTable:
         if layout.right is not None:
             roles.update({c.index: c.role for c in layout.right.columns if c.role != "other"})
         columns = [(x0, x1, roles.get(j, "other")) for j, (x0, x1) in enumerate(spans)]
-    return ExtractedTable(grid.page, read.table_id, grid.bbox, grid.extractor, header_bottom, columns)
+    places = layout is None and not read.budget and rows_are_places(grid)
+    return ExtractedTable(grid.page, read.table_id, grid.bbox, grid.extractor, header_bottom, columns, "places" if places else None)
 
 
 def _row_texts_of(grid: Grid, i: int) -> str:

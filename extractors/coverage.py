@@ -8,7 +8,7 @@ of three piles by the records the page emitted:
 
     read                its box overlaps an indicator value's cell or a budget line's money / % cell
     skipped:<reason>    a cell the extractors knowingly leave (a header year, a row number, a code, money,
-                        a total row, a number inside a name); decided from the page's `ExtractedTable`s
+                        a total row, a number inside a name, a table of places); decided from the page's `ExtractedTable`s
     unread              everything else: a value column nobody read, a table dropped, an aligned block
                         of numbers no reader found
 
@@ -540,6 +540,8 @@ def classify(run: ValueRun, tables: list[ExtractedTable], read: "ReadCells | lis
         if any(_inside(run.bbox, b) for b in boxes) and not _standalone(run):
             return "skipped:text"  # a diagram's label: "Indikator 3", "Sasaran 1"
         return _not_a_value(run) or "unread"
+    if table.skipped:
+        return f"skipped:{table.skipped}"  # a table left whole on purpose (its rows are places, no indicator)
     if not table.columns and not read.within(table.bbox):
         return _not_a_value(run) or "unread"  # a table whose header was not understood: dropped
     x, y = _centre(run.bbox)

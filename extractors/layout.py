@@ -452,6 +452,23 @@ def amounts(grid: Grid, h: int, j: int, cents: bool = False) -> bool:
 _CENTS = re.compile(r"\d[.,]\d{2}\s*$")
 
 
+# a name column headed by a kind of place: a statistics table of regions (IPG per kabupaten, recipients per
+# kecamatan), which holds no indicator
+_PLACE_WORDS = ("provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "lokasi", "wilayah")
+
+
+def rows_are_places(grid: Grid) -> bool:
+    """A table whose first named column (after "No") is headed by a kind of place and holds words."""
+    h = find_header_rows(grid) or int(grid.n_rows > 1 and not any(_is_number_cell(t) for t in _row_texts(grid, 0)))  # "Jumlah Penerima Bantuan (KK)" reads as data
+    if h == 0:
+        return False
+    for c in _read_columns(grid, h):
+        if c.role == "no" or not c.header:
+            continue
+        return has_word(c.header, *_PLACE_WORDS) and not names_indicator(c.header) and _letters(grid, h, c.index) > 0
+    return False
+
+
 def _named_by_content(grid: Grid, h: int, columns: list[Column]) -> list[Column]:
     """No header names the indicator ("PPKS", "Jenis Layanan"): the column of names right before the first
     value column is it, when target or realisasi columns say the table measures something. A column of

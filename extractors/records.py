@@ -68,6 +68,7 @@ class ExtractedTable:
     extractor: str
     header_bottom: float | None  # the header band ends here; None when no header was understood
     columns: list[tuple[float, float, str]] = field(default_factory=list)  # x0, x1, role (Column.role)
+    skipped: str | None = None  # why a table read for nothing was left whole: "places" (its rows are regions, no indicator)
 
 
 @dataclass

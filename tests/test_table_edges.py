@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractors.base import _continued, _new_table, _numbered_caption, _without_row
 from extractors.budget import budget_columns
-from extractors.layout import amounts, find_header_rows
+from extractors.layout import amounts, find_header_rows, rows_are_places
 
 from grids import LEFT, UP, make_grid
 
@@ -37,3 +37,21 @@ def test_a_cell_merged_down_from_the_removed_row_keeps_its_text():
     g = make_grid([["a", "b"], ["c", "d"], [UP, "e"]])
     rest = _without_row(g, 1)
     assert [rest.text(i, 0) for i in range(rest.n_rows)] == ["a", "c"] and rest.is_origin(1, 0)
+
+
+def test_a_table_of_places_is_skipped_whole_and_said_so():
+    """IPG per kabupaten, recipients per kecamatan: its rows are regions, it holds no indicator; coverage counts
+    its numbers as knowingly skipped ("places"), not as a table nobody could read."""
+    from extractors.base import TableExtractor, _table_record
+    from extractors.coverage import ValueRun, classify
+
+    places = make_grid([["No.", "Provinsi dan Kabupaten/Kota", "2020", "2021"], ["1", "Nias", "91,23", "90,81"], ["2", "Karo", "96,31", "96,19"]])
+    named = make_grid([["No", "Indikator Kinerja", "Target", "Realisasi"], ["1", "Indeks kepuasan masyarakat", "80", "82"]])
+    assert rows_are_places(places) and not rows_are_places(named)
+    read = TableExtractor().read_table(places, None, [], None)
+    table = _table_record(read)
+    assert read.values == [] and read.budget == [] and table.skipped == "places"
+    cell = places.cell(1, 2).bbox
+    assert classify(ValueRun("91,23", cell), [table], [], []) == "skipped:places"
+    table.skipped = None
+    assert classify(ValueRun("91,23", cell), [table], [], []) == "unread"

@@ -21,8 +21,9 @@ from .layout import BOLD, Cell, Doc, H, Table
 
 YEAR = 2024
 AGENCY = "DINAS SOSIAL KOTA BEKASI"
-DISTRICTS = ("Bekasi Utara", "Bekasi Selatan", "Bekasi Timur", "Bekasi Barat", "Medan Satria", "Bantargebang",
-             "Jatiasih", "Jatisampurna", "Mustikajaya", "Pondokgede", "Pondok Melati", "Rawalumbu")
+SERVICES = ("Rehabilitasi sosial disabilitas", "Perlindungan anak terlantar", "Pelayanan lanjut usia", "Penanganan gelandangan",
+            "Bantuan korban bencana", "Bantuan langsung tunai", "Pemberdayaan fakir miskin", "Pendampingan keluarga harapan",
+            "Rumah singgah", "Layanan pengaduan sosial", "Pelatihan keterampilan", "Bantuan usaha ekonomi produktif")
 NAMES = {"unknown_header": "coverage_unknown_header.pdf", "half_read": "coverage_half_read.pdf",
          "image": "coverage_table_image.pdf", "prose": "coverage_prose.pdf"}
 
@@ -33,15 +34,16 @@ def _cover(d: Doc, title: str) -> None:
 
 
 def unknown_header() -> Doc:
-    """A ruled table of figures per district, its header naming no indicator, target or realisasi."""
+    """A ruled table of figures per service, its header naming no indicator, target or realisasi (a table of
+    places would be skipped as such: this one is a table nobody could read)."""
     d = Doc(NAMES["unknown_header"], "LKIP", footer="LKIP Dinas Sosial Kota Bekasi")
     _cover(d, "LAPORAN KINERJA INSTANSI PEMERINTAH")
-    d.para("Sebaran penerima layanan sosial per kecamatan disajikan pada tabel berikut.")
-    head = [[H("Kecamatan"), H("Penduduk"), H("Rumah Tangga"), H("Luas Wilayah"), H("Kelurahan")]]
+    d.para("Sebaran penerima layanan sosial per jenis layanan disajikan pada tabel berikut.")
+    head = [[H("Jenis Layanan"), H("Penerima"), H("Rumah Tangga"), H("Nilai Layanan"), H("Pendamping")]]
     rows = [[Cell(name), Cell(_dots(21_000 + 3_517 * k), al="R"), Cell(_dots(6_100 + 977 * k), al="R"),
              Cell(f"{12 + k},{k * 7 % 10}{k * 3 % 10}", al="R"), Cell(str(4 + k % 5), al="C")]
-            for k, name in enumerate(DISTRICTS)]
-    d.table(Table("unknown header", [130, 80, 80, 80, 60], head, rows, size=8), caption=(f"Tabel 2.1 Sebaran per Kecamatan Tahun {YEAR}",))
+            for k, name in enumerate(SERVICES)]
+    d.table(Table("unknown header", [130, 80, 80, 80, 60], head, rows, size=8), caption=(f"Tabel 2.1 Sebaran per Jenis Layanan Tahun {YEAR}",))
     return d
 
 
