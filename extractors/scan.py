@@ -303,13 +303,18 @@ def _merged(boxes: list[tuple]) -> list[tuple]:
 
 
 def _word_spans(crop: np.ndarray) -> list[tuple[int, int]]:
-    """A line image's words: (x0, x1) column spans cut at blank runs of at least BLANK_BETWEEN_WORDS of
-    its height."""
+    """A line image's words: (x0, x1) column spans cut at blank runs of at least BLANK_BETWEEN_WORDS of the
+    line's height, then at blanks that stand out in a span (`_wide_blanks`). The line is the crop less
+    the ink of the lines above and below that a detected box often takes in at its edges (`_own_rows`):
+    their ascenders and descenders fill the blanks between this line's words."""
     dark = crop < (int(crop.max()) + int(crop.min())) // 2
-    ink_cols = dark.sum(axis=0) >= SPECK_PX  # a speck of noise does not join two words
+    top, bottom = _own_rows(dark)
+    height = bottom - top
+    ink_cols = dark[top:bottom].sum(axis=0) >= SPECK_PX  # a speck of noise does not join two words
     spans, start, last = [], None, None
-    gap_min = max(2, BLANK_BETWEEN_WORDS * crop.shape[0])
-    for x in np.flatnonzero(ink_cols).tolist():
+    gap_min = max(2, BLANK_BETWEEN_WORDS * height)
+    columns = np.flatnonzero(ink_cols).tolist()
+    for x in columns:
         if start is None:
             start = last = x
         elif x - last - 1 >= gap_min:
@@ -318,13 +323,101 @@ def _word_spans(crop: np.ndarray) -> list[tuple[int, int]]:
         last = x
     if start is not None:
         spans.append((start, last + 1))
+    ink_top, ink_bottom = _ink_rows(dark)
+    spans = [piece for span in spans for piece in _wide_blanks(span, columns, ink_bottom - ink_top)]
     out: list[tuple[int, int]] = []
     for a, b in spans:  # a narrow piece (":", ",", "-") is read with the word before it: alone it is not read
-        if out and b - a < NARROW_PIECE * crop.shape[0]:
+        if out and b - a < NARROW_PIECE * height:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return [(a, b) for a, b in out if b - a >= MIN_WORD_PX]
+
+
+WORD_BLANK_INK = 0.3  # of the letters' height (ascender to descender): a blank this wide inside a span may part two words
+WORD_BLANK_LEAD = 2.0  # when it is this many times the span's middling blank (letters' blanks are alike)
+WORD_MIN_INK = 0.6  # of the letters' height: a piece cut off is at least this wide (a word, not the "1" of "100%")
+
+
+def _wide_blanks(span: tuple[int, int], columns: list[int], letters: int) -> list[tuple[int, int]]:
+    """A span cut at its blanks at least WORD_BLANK_INK of the `letters` height (px) and WORD_BLANK_LEAD times
+    its median blank: the blank
+    between two words of small print is narrower than BLANK_BETWEEN_WORDS of a generous detected box
+    ("PersentasePPKSyangterlayan"), and stands out among the blanks between its letters. Two digits
+    ("11") have one blank only, which stands out from nothing, and no piece cut off is narrower than
+    WORD_MIN_INK of the letters' height (the "1" of "100%" stands apart by its bearings)."""
+    a, b = span
+    inked = [x for x in columns if a <= x < b]
+    blanks = [(x0, x1) for x0, x1 in zip(inked, inked[1:]) if x1 - x0 > 1]
+    if len(blanks) < 2:
+        return [span]
+    widths = sorted(x1 - x0 - 1 for x0, x1 in blanks)
+    median = widths[len(widths) // 2]
+    wide, narrow = max(2.0, WORD_BLANK_INK * letters, WORD_BLANK_LEAD * median), WORD_MIN_INK * letters
+    out, left = [], a
+    for x0, x1 in blanks:
+        if x1 - x0 - 1 >= wide and x0 + 1 - left >= narrow and b - x1 >= narrow:
+            out.append((left, x0 + 1))
+            left = x1
+    return out + [(left, b)]
+
+
+STROKES_MAX = 3  # upright strokes a word of them is read as: I, II, III (a period's numeral: "Triwulan III", "TW III")
+STROKES_CONFIDENCE = 0.9  # what such a reading is given: the recogniser's own reading was no letter at all
+STROKE_FILL, STROKE_WIDTH, STROKE_HEIGHT = 0.8, 0.35, 0.6  # a stroke's ink fills its box, it is narrow for its
+# height, and as tall as a capital of the line (of its own rows' height)
+
+
+def _strokes(piece: np.ndarray, rows: tuple[int, int]) -> int:
+    """How many upright strokes of a capital's height a word's image is, when it is nothing else (0): the
+    recogniser, trained mostly on Chinese, reads a lone "III" as nothing or as '"', and a period's Roman
+    numeral ("Triwulan III") is then lost."""
+    top, bottom = rows
+    dark = (piece < (int(piece.max()) + int(piece.min())) // 2)[top:bottom]
+    cols = dark.any(axis=0).tolist()
+    strokes, start = [], None
+    for x, on in enumerate([*cols, False]):
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            strokes.append((start, x))
+            start = None
+    if not 1 <= len(strokes) <= STROKES_MAX:
+        return 0
+    heights = []
+    for a, b in strokes:
+        ink = dark[:, a:b]
+        ys = np.flatnonzero(ink.any(axis=1))
+        h = int(ys[-1] - ys[0] + 1)
+        if h < STROKE_HEIGHT * (bottom - top) or b - a > STROKE_WIDTH * h or ink[ys[0] : ys[-1] + 1].mean() < STROKE_FILL:
+            return 0
+        heights.append(h)
+    return len(strokes) if min(heights) >= 0.85 * max(heights) else 0
+
+
+def _ink_rows(dark: np.ndarray) -> tuple[int, int]:
+    """The rows from the first to the last inked one of a line's own rows (its letters' full height)."""
+    top, bottom = _own_rows(dark)
+    ys = np.flatnonzero(dark[top:bottom].sum(axis=1) >= SPECK_PX)
+    return (top + int(ys[0]), top + int(ys[-1]) + 1) if len(ys) else (top, bottom)
+
+
+def _own_rows(dark: np.ndarray) -> tuple[int, int]:
+    """The rows (top, bottom) of a line crop that are its own line's: the crop less a run of inked rows
+    (SPECK_PX dark pixels or more) that touches its top or bottom edge and stops at a blank row before the
+    middle (another line's ascenders or descenders). A crop with a margin all round is kept whole."""
+    inked = dark.sum(axis=1) >= SPECK_PX
+    n, middle = len(inked), len(inked) // 2
+    top, bottom = 0, n
+    if n and inked[0]:
+        y = int(np.argmin(inked)) if not inked.all() else n  # the first blank row
+        if y < middle:
+            top = y
+    if n and inked[-1]:
+        y = n - int(np.argmin(inked[::-1])) if not inked.all() else 0  # after the last blank row
+        if y > middle:
+            bottom = y
+    return top, bottom
 
 
 def _rgb(crop: np.ndarray) -> np.ndarray:
@@ -363,8 +456,12 @@ def read_words(engine, image: np.ndarray, boxes: list[np.ndarray], scale: float,
         if not crops:
             continue
         found = []
+        rows = _ink_rows(line < (int(line.max()) + int(line.min())) // 2)
         for (a, bb), read in zip(spans, engine.text_rec(crops, return_word_box=True)[0]):
-            found += _tokens(read, (x0 + max(0, a - pad)) / scale, (bb - a + 2 * pad) / scale, y0 / scale, y1 / scale)
+            tokens = _tokens(read, (x0 + max(0, a - pad)) / scale, (bb - a + 2 * pad) / scale, y0 / scale, y1 / scale)
+            if not any(c.isalnum() for w in tokens for c in w.text) and (n := _strokes(line[:, a:bb], rows)):
+                tokens = [OcrWord("I" * n, ((x0 + a) / scale, y0 / scale, (x0 + bb) / scale, y1 / scale), STROKES_CONFIDENCE)]
+            found += tokens
         if numeric := [w for w in found if any(c.isdigit() for c in w.text) and w.confidence < SURE]:
             _read_again(engine, image, scale, numeric)
         words += found

@@ -134,7 +134,7 @@ def test_the_generated_scan_is_read_through_the_table_stages(scanned_sample):
         assert 0 <= x0 < x1 <= (595 if v["page"] == 1 else 842) and 0 <= top < bottom  # boxes in the page's upright frame
     read = {(v["page"], v["measure"], v["year"], v["value_text"]) for v in result.values}
     labels = {(int(t.page), t.measure, int(t.year), t.value_text) for t in truth.itertuples()}
-    assert len(read & labels) >= 0.6 * len(labels)  # the values as printed, on their pages (names aside: OCR's)
+    assert len(read & labels) >= 0.7 * len(labels)  # the values as printed, on their pages (names aside: OCR's)
     assert len(read & labels) >= 0.8 * len(read)
 
 
@@ -243,3 +243,52 @@ def test_the_generated_scan_has_its_cells_counted(scanned_sample):
     rows = {c["page"]: c for c in result.coverage}
     assert set(rows) == {1, 2} and all(c["kind"] == "ruled" and c["value_cells"] >= 10 and c["read"] > 0 for c in rows.values())
     assert result.document["value_cells"] == sum(c["value_cells"] for c in rows.values())
+
+
+def _printed_line(text: str, above: str | None = None, bold: bool = False) -> np.ndarray:
+    """A line of print (22 px Vera, about 7 pt at 216 dpi) on white, with the line above it when `above`."""
+    from pathlib import Path
+
+    import reportlab
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(Path(reportlab.__file__).parent / "fonts" / ("VeraBd.ttf" if bold else "Vera.ttf")), 22)
+    img = Image.new("L", (int(font.getlength(text)) + 8, 90), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((4, 60), text, font=font, fill=0, anchor="ls")
+    if above:
+        draw.text((4, 34), above, font=font, fill=0, anchor="ls")
+    return np.array(img)
+
+
+def test_small_print_is_cut_into_its_words_in_a_generous_box_and_under_the_line_above():
+    """The detector's box of a line of small print is tall for its letters, and may take in the descenders
+    of the line above: the blanks between words are cut all the same (read before as "PPKSyangterlayan"),
+    and a number's digits ("100%", "11") are not."""
+    text = "Persentase PPKS yang terlayani"
+    alone = _printed_line(text)
+    rows = np.flatnonzero((alone < 128).any(axis=1))
+    assert len(scan._word_spans(alone[rows[0] - 12 : rows[-1] + 13])) == 4  # a box half again as tall as the print
+    under = _printed_line(text, above="jgjpqy" * 8)
+    assert len(scan._word_spans(under[rows[0] - 6 : rows[-1] + 4])) == 4  # the descenders above along its top
+    for number in ("100%", "15,82%", "11"):
+        line = _printed_line(number)
+        r = np.flatnonzero((line < 128).any(axis=1))
+        assert len(scan._word_spans(line[r[0] - 12 : r[-1] + 13])) == 1
+
+
+def test_a_numeral_of_upright_strokes_is_read_from_its_image():
+    """The recogniser reads a lone "III" as nothing or '"': three strokes of a capital's height are III
+    (a period's numeral: "Triwulan III"); a "1", with its flag and foot, is not a stroke."""
+    def boxed(text):  # as the detector boxes a line
+        line = _printed_line(text, bold=True)
+        r = np.flatnonzero((line < 128).any(axis=1))
+        return line[r[0] - 8 : r[-1] + 9]
+
+    line = boxed("Triwulan III")
+    rows = scan._ink_rows(line < 128)
+    spans = scan._word_spans(line)
+    assert len(spans) == 2 and scan._strokes(line[:, spans[1][0] : spans[1][1]], rows) == 3
+    assert scan._strokes(line[:, spans[0][0] : spans[0][1]], rows) == 0
+    one = boxed("1")
+    assert scan._strokes(one, scan._ink_rows(one < 128)) == 0 and scan._strokes(boxed("I"), scan._ink_rows(boxed("I") < 128)) == 1
