@@ -55,3 +55,29 @@ def test_a_table_of_places_is_skipped_whole_and_said_so():
     assert classify(ValueRun("91,23", cell), [table], [], []) == "skipped:places"
     table.skipped = None
     assert classify(ValueRun("91,23", cell), [table], [], []) == "unread"
+
+
+def test_title_rows_above_a_header_are_caption_and_a_group_row_above_data_is_not():
+    from extractors.base import _title_rows
+
+    titled = make_grid([["PAGU DAN REALISASI BELANJA DAERAH", LEFT, LEFT, LEFT], ["TAHUN ANGGARAN 2022", LEFT, LEFT, LEFT],
+                        ["No", "Perangkat Daerah", "Pagu", "Realisasi"], ["1", "Dinas Sosial", "1.000.000,00", "900.000,00"]])
+    prose = make_grid([["", "Realisasi program menurut jenis layanan adalah sebagai berikut:", "", ""],
+                       ["", "", "Tabel 3.6 Realisasi Layanan", ""], ["No", "Jenis Layanan", "Target", "Realisasi"], ["1", "Bantuan sosial", "50", "45"]])
+    group = make_grid([["Sasaran 2: Meningkatnya kualitas layanan", LEFT, LEFT, LEFT], ["1", "Indeks kepuasan", "80", "82"]])
+    parent = make_grid([["", "", "Target 2025-2029", LEFT], ["No", "Indikator", "2025", "2026"], ["1", "Indeks kepuasan", "80", "82"]])
+    assert (_title_rows(titled), _title_rows(prose), _title_rows(group), _title_rows(parent)) == (2, 2, 0, 0)
+
+
+def test_a_name_column_by_its_content_only_beside_target_or_realisasi_and_never_over_amounts():
+    from extractors.layout import grid_to_layout
+    from extractors.records import TableContext
+
+    ctx = TableContext("LKIP", 2024)
+    categories = make_grid([["No", "PPKS", "Target", "Realisasi"], ["1", "Disabilitas", "672", "672"], ["2", "Anak Terlantar", "400", "380"]])
+    statistics = make_grid([["No", "Kecamatan", "2020", "2021"], ["1", "Ciputat", "9,54", "9,58"], ["2", "Pamulang", "10,1", "10,2"]])
+    financing = make_grid([["Pembiayaan Daerah", "Target", "Realisasi"], ["Penerimaan Pembiayaan", "476.782.631.305,00", "499.350.054.431,19"],
+                           ["Pengeluaran Pembiayaan", "210.500.000.000,00", "210.500.000.000,00"]])
+    layout = grid_to_layout(categories, ctx)
+    assert layout is not None and layout.col("indicator").index == 1
+    assert grid_to_layout(statistics, ctx) is None and grid_to_layout(financing, ctx) is None
