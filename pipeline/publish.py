@@ -33,7 +33,7 @@ from .catalogue import apply_catalogue, build_catalogue, load_decisions
 from .corrections import apply_corrections, read_corrections
 from .decisions import unmatched
 from .plan import Plan, RunSummary, run_row, run_summary, version_manifest
-from .report import REVIEW_PAIRS, mark_pending, save_review_pairs, write_desk
+from .report import REVIEW_PAIRS, mark_pending, save_review_pairs, start_drawing, write_desk
 from .results import DocumentResult
 from .settings import Settings
 from .store import begin_version, commit_version, prune_cache, write_atomic
@@ -179,6 +179,7 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
 def publish_version(plan: Plan, results: list[DocumentResult], settings: Settings) -> RunSummary:
     """Validate every table, write them as a new version, switch to it, write the reviewer's report."""
     frames = results_to_frames(results)
+    drawing = start_drawing(frames, report_sources(plan), settings.reports_dir, settings.workers)  # on the cores the checks leave idle
     previous_catalogue = pd.read_parquet(plan.previous_version / "indicators.parquet") if plan.previous_version and (plan.previous_version / "indicators.parquet").exists() else None
     named = frames["indicator_attributes"][["source_file", "indicator_name", "indicator_id"]]  # names without values
     printed = pd.concat([frames["indicator_values"], named], ignore_index=True)
@@ -224,7 +225,7 @@ def publish_version(plan: Plan, results: list[DocumentResult], settings: Setting
     save_review_pairs(review_pairs, tmp / REVIEW_PAIRS)
     mark_pending(settings.reports_dir, plan.run_id)  # from here until the report is written, it says it is coming
     commit_version(settings.curated_dir, tmp, {**version_manifest(plan, summary), "tables_of": plan.run_id}, settings.keep_versions)
-    report = write_desk(tables, review_pairs, plan.run_id, settings.reports_dir, report_sources(plan), settings.workers)
+    report = write_desk(tables, review_pairs, plan.run_id, settings.reports_dir, report_sources(plan), settings.workers, drawing)
     prune_cache(settings.curated_dir, set(plan.shas.values()))
     return run_summary(plan, summary, report, settings)
 

@@ -22,9 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -32,7 +31,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .catalogue import REVIEW_COLUMNS
 from .console import neutralised
 from .corrections import DROPPED, STALE, box_text, correction_line
-from .evidence import PAGE_SCALE, Rendered, Wanted, render_document
+from .evidence import PAGE_SCALE, Drawing, Rendered, Wanted
 from .reportmark import PENDING
 from .results import LOW_COVERAGE
 from .store import write_bytes
@@ -100,6 +99,22 @@ def _by_file(df: pd.DataFrame | None) -> dict[str, list[dict]]:
     return out
 
 
+def _shown(read: Iterable[dict[str, list[dict]]], failures_by: dict[str, list[dict]]) -> dict[str, Wanted]:
+    """Per document, the pages to show whole (every page with a row `read`, or named by a finding) and the
+    crops of its findings' cells."""
+    out: dict[str, Wanted] = defaultdict(Wanted)
+    for by_file in read:
+        for name, rows in by_file.items():
+            out[name].pages.update(int(r["page"]) for r in rows if r.get("page"))
+    for name, rows in failures_by.items():
+        for f in rows:
+            if f["page"]:
+                out[name].pages.add(int(f["page"]))
+                if (box := _box(f.get("bbox"))) is not None:
+                    out[name].crops.add((int(f["page"]), box))
+    return out
+
+
 class Desk:
     """The published version's tables, arranged by document for the report's pages."""
 
@@ -125,15 +140,7 @@ class Desk:
     def wanted(self) -> dict[str, Wanted]:
         """Per document, the pages to show whole (every page read as a table or named by a finding) and the
         crops (each finding's cell; each name of the review queue where it is printed)."""
-        out: dict[str, Wanted] = defaultdict(Wanted)
-        for name, rows in (*self.values_by.items(), *self.budget_by.items(), *self.coverage_by.items()):
-            out[name].pages.update(r["page"] for r in rows if r.get("page"))
-        for name, rows in self.failures_by.items():
-            for f in rows:
-                if f["page"]:
-                    out[name].pages.add(f["page"])
-                    if (box := _box(f.get("bbox"))) is not None:
-                        out[name].crops.add((f["page"], box))
+        out = _shown((self.values_by, self.budget_by, self.coverage_by), self.failures_by)
         for where in self.name_places().values():
             out[where[0]].crops.add((where[1], where[2]))
         return {k: v for k, v in out.items() if k is not None}
@@ -254,24 +261,21 @@ def _reading_order(v: dict) -> tuple:
     return v["page"], v["table"], box[1], box[0]
 
 
-def _render_all(desk: Desk, sources: dict[str, Path], img_dir: Path, workers: int) -> dict[str, Rendered]:
-    """Every document's images, `workers` documents at a time in worker processes (pdfium is not thread-safe,
-    and a page that pdfium takes badly costs a worker, not the run)."""
-    wanted = desk.wanted()
-    jobs = {name: w for name, w in wanted.items() if name in sources and desk.sha.get(name)}
-    out = {name: Rendered(error="the file is not in the raw folder now: no page images") for name in wanted if name not in jobs}
-    if workers <= 1 or len(jobs) <= 1:
-        return out | {name: render_document(sources[name], desk.sha[name], w, img_dir) for name, w in jobs.items()}
-    import multiprocessing as mp
+def start_drawing(frames: dict[str, pd.DataFrame], sources: dict[str, Path], reports_dir: Path, workers: int) -> Drawing:
+    """Start drawing what the extraction's rows alone show (every page read as a table, the cells of the
+    extractors' warnings) in `workers` processes, while the version's tables are checked on one core; the
+    checks' findings and the review queue's names are drawn by `write_desk`, which finishes the drawing."""
+    def by_file(table: str, columns: list[str]) -> dict[str, list[dict]]:
+        df = frames.get(table)
+        return {} if df is None else _by_file(df[[c for c in columns if c in df.columns]])
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("forkserver")) as pool:
-        futures = {name: pool.submit(render_document, sources[name], desk.sha[name], w, img_dir) for name, w in jobs.items()}
-        for name, fut in futures.items():
-            try:
-                out[name] = fut.result()
-            except (BrokenProcessPool, OSError) as exc:
-                out[name] = Rendered(error=f"rendering its pages failed: {type(exc).__name__}")
-    return out
+    shown = _shown([by_file(t, ["source_file", "page"]) for t in ("indicator_values", "budget_lines", "page_coverage")],
+                   by_file("extra_failures", ["source_file", "page", "bbox"]))
+    docs = frames["documents"]
+    sha = dict(zip(docs["source_file"], docs["sha256"])) if len(docs) else {}
+    drawing = Drawing(Path(reports_dir) / "img", workers)
+    drawing.draw({name: (sources[name], sha[name], w) for name, w in shown.items() if name in sources and _none(sha.get(name))})
+    return drawing
 
 
 def mark_pending(reports_dir: Path, version: str) -> None:
@@ -288,17 +292,37 @@ def mark_pending(reports_dir: Path, version: str) -> None:
 
 
 def write_desk(tables: dict[str, pd.DataFrame], review_pairs: pd.DataFrame, version: str, reports_dir: Path,
-               sources: dict[str, Path], workers: int = 1) -> Path:
+               sources: dict[str, Path], workers: int = 1, drawing: Drawing | None = None) -> Path:
     """Write the whole report of a version; images the folder holds already are not drawn again. `sources`:
-    the PDFs whose bytes are the documents' (by source_file). validation.html last: it names the version."""
+    the PDFs whose bytes are the documents' (by source_file); `drawing`: images started already
+    (`start_drawing`), finished here. A document's page is written as soon as its images are drawn, while
+    the workers draw the others'. validation.html last: it names the version."""
     reports_dir = Path(reports_dir)
     desk = Desk(tables, review_pairs, version)
-    img_dir = reports_dir / "img"
-    img_dir.mkdir(parents=True, exist_ok=True)
-    rendered = _render_all(desk, sources, img_dir, workers)
-    write_bytes(reports_dir / "desk.js", SCRIPT.encode())
-    for d in desk.docs:
-        write_bytes(reports_dir / "docs" / doc_key(d["source_file"]), desk.document(d, rendered.get(d["source_file"], Rendered())))
+    drawing = drawing or Drawing(reports_dir / "img", workers)
+    try:
+        wanted = desk.wanted()
+        rendered = {name: Rendered(error="the file is not in the raw folder now: no page images")
+                    for name in wanted if name not in sources or not desk.sha.get(name)}
+        rest = {}
+        for name, w in wanted.items():
+            asked = drawing.asked(name)
+            if name not in rendered and (w.pages - asked.pages or w.crops - asked.crops):
+                rest[name] = (sources[name], desk.sha[name], Wanted(w.pages - asked.pages, w.crops - asked.crops))
+        drawing.draw(rest)
+        write_bytes(reports_dir / "desk.js", SCRIPT.encode())
+        docs = {d["source_file"]: d for d in desk.docs}
+        written = set()
+        for name, drawn in drawing.finished():
+            if name in wanted and name not in rendered:
+                rendered[name] = drawn.only(wanted[name])
+                if name in docs:
+                    write_bytes(reports_dir / "docs" / doc_key(name), desk.document(docs[name], rendered[name]))
+                    written.add(name)
+    finally:
+        drawing.close()
+    for name in docs.keys() - written:  # nothing to draw, or nothing could be
+        write_bytes(reports_dir / "docs" / doc_key(name), desk.document(docs[name], rendered.get(name, Rendered())))
     crops = {name: rendered[f].crops.get((p, box)) for name, (f, p, box) in desk.name_places().items() if f in rendered}
     write_bytes(reports_dir / "review_queue.csv", neutralised_csv(review_pairs.reindex(columns=REVIEW_COLUMNS)))
     write_bytes(reports_dir / "review_queue.html", desk.review_queue(crops))

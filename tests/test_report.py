@@ -116,6 +116,82 @@ def test_images_are_content_addressed_and_written_once(samples_run, tmp_path):
     assert report_version(other) == "again"
 
 
+def test_every_image_drawn_is_one_a_page_links(samples_run):
+    """The run starts drawing from the extraction's rows before the checks; what it draws is still exactly
+    what the written pages show."""
+    _, settings, _ = samples_run
+    reports = settings.reports_dir
+    pages = [*(reports / "docs").glob("*.html"), reports / "review_queue.html"]
+    linked = {name for page in pages for name in re.findall(r'img/([0-9a-f]{24}\.png)', page.read_text())}
+    drawn = {p.name for p in (reports / "img").iterdir()}
+    assert linked and drawn == linked
+
+
+def test_an_image_a_crash_cut_short_is_drawn_again(samples_run, tmp_path):
+    """Images are not flushed one by one: one found on disk without a PNG's end is drawn again, the others
+    are left as they are."""
+    from pipeline.evidence import drawn
+    from pipeline.report import write_report_of
+    from pipeline.store import current_version
+
+    root, settings, _ = samples_run
+    sources = {p.name: p for p in (root / "raw").glob("*.pdf")}
+    reports = tmp_path / "reports"
+    write_report_of(current_version(settings.curated_dir), "v", reports, sources)
+    images = sorted((reports / "img").iterdir())
+    cut, emptied = images[0], images[1]
+    whole = cut.read_bytes()
+    cut.write_bytes(whole[: len(whole) // 2])
+    emptied.write_bytes(b"")
+    before = {p.name: p.stat().st_mtime_ns for p in images[2:]}
+    assert not drawn(cut) and not drawn(emptied) and drawn(images[2])
+    write_report_of(current_version(settings.curated_dir), "v", reports, sources)
+    assert cut.read_bytes() == whole and drawn(emptied)
+    assert {p.name: p.stat().st_mtime_ns for p in images[2:]} == before
+
+
+def test_crops_cut_from_one_rendering_of_their_band_show_what_each_region_rendered_alone_shows(tmp_path):
+    """Several cells of one page (neighbours, and one far below): each crop is its own region of the page
+    with its box, as rendering that region alone shows it (but for antialiasing on the crop's outer pixels,
+    where a lone rendering's clip edge falls)."""
+    import numpy as np
+    import pdfplumber
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    from pipeline.evidence import BOX_WIDTH_PX, Wanted, bands, crop_region, render_document
+
+    pdf = hostile_pdf(tmp_path / "cells.pdf")
+    with pdfplumber.open(pdf) as doc:
+        words = doc.pages[0].extract_words()
+    cells = [w for w in words if w["text"] in ("80", "75", "90")] + [w for w in words if w["text"] == "LKIP"][-1:]  # the footer: far below
+    boxes = [tuple(round(float(w[k]), 2) for k in ("x0", "top", "x1", "bottom")) for w in cells]
+    rendered = render_document(pdf, "c" * 64, Wanted(crops={(1, b) for b in boxes}), tmp_path / "img")
+    page = pdfium.PdfDocument(str(pdf))[0]
+    width, height = page.get_size()
+    view = render_document(pdf, "c" * 64, Wanted(pages={1}), tmp_path / "img").pages[1]
+    regions = [crop_region(view, b) for b in boxes]
+    assert 2 <= len(bands(regions)) < len(boxes)  # the table's cells share a band, the footer has its own
+    for box, region in zip(boxes, regions):
+        left, upper, right, lower = region
+        alone = page.render(scale=CROP_SCALE, crop=(left, height - lower, width - right, upper), grayscale=True).to_pil()
+        alone = alone.point([min(v, 254) for v in range(256)]).convert("RGB")
+        s = CROP_SCALE
+        ImageDraw.Draw(alone).rectangle([(box[0] - left) * s - 2, (box[1] - upper) * s - 2, (box[2] - left) * s + 2, (box[3] - upper) * s + 2],
+                                        outline=BOX_COLOUR, width=BOX_WIDTH_PX)
+        crop = Image.open(tmp_path / "img" / rendered.crops[(1, box)]).convert("RGB")
+        assert crop.size == alone.size
+        a, b = np.asarray(crop).astype(int), np.asarray(alone).astype(int)
+        assert np.array_equal(a[1:-1, 1:-1], b[1:-1, 1:-1])
+
+
+def test_bands_join_regions_close_enough_to_render_once():
+    from pipeline.evidence import BAND_GAP_PT, bands
+
+    regions = [(0, 300, 400, 372), (100, 100, 500, 172), (0, 172 + BAND_GAP_PT, 300, 260), (0, 600, 200, 640)]
+    assert bands(regions) == [((0, 100, 500, 372), [1, 2, 0]), ((0, 600, 200, 640), [3])]
+
+
 def test_the_document_page_escapes_pdf_text_and_neutralises_findings_csv(tmp_path):
     settings = settings_for(tmp_path)
     hostile_pdf(settings.raw_dir / "hostile.pdf")
