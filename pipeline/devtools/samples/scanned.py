@@ -3,6 +3,8 @@ a little askew, a landscape page fed in sideways) and put in a PDF with no text 
 source report's, so the OCR path is measured on a scan whose every value is known.
 
     write_scanned_sample(out_dir) -> out_dir/bekasi_lkip_2025_scan.pdf and out_dir/scan_truth.csv
+    write_pasted_sample(out_dir) -> out_dir/bekasi_lkip_2024_pasted.pdf and out_dir/pasted_truth.csv (a
+        born-digital page with a table in its text layer and another pasted below it as a picture)
 """
 from __future__ import annotations
 
@@ -78,6 +80,7 @@ def write_scanned_sample(out_dir: Path) -> Path:
 
 # -- a table pasted as a picture into a born-digital report -----------------------------------------
 PASTED_NAME = "bekasi_lkip_2024_pasted.pdf"
+PASTED_TRUTH_FILE = "pasted_truth.csv"
 PASTED_YEAR = 2024
 PASTED_DPI = 150  # a picture pasted into a word processor: a screenshot or an export at screen-ish resolution
 
@@ -130,8 +133,6 @@ def pasted_table_sample() -> tuple[bytes, list[dict]]:
     """A one-page born-digital LKIP: its heading and a small capaian table in the text layer, then a caption
     in text and, below it, the capaian table of three indicators as a picture (no text over it). The value
     labels of both tables, on page 1. Deterministic."""
-    import io as _io
-
     from reportlab.lib.utils import ImageReader
 
     from .layout import Doc
@@ -149,9 +150,9 @@ def pasted_table_sample() -> tuple[bytes, list[dict]]:
     d.text(f"Tabel 3.2 Capaian Kinerja Sasaran Rehabilitasi Sosial Tahun {year}", size=9.5, font="Helvetica-Bold", align="C")
     d.y -= 4
     w, h = image.width * 72 / PASTED_DPI, image.height * 72 / PASTED_DPI
-    png = _io.BytesIO()
+    png = io.BytesIO()
     image.save(png, format="PNG")
-    d.c.drawImage(ImageReader(_io.BytesIO(png.getvalue())), d.ml, d.y - h, width=w, height=h)
+    d.c.drawImage(ImageReader(io.BytesIO(png.getvalue())), d.ml, d.y - h, width=w, height=h)
     d.y -= h + 10
     truth = d.truth + [{**row, "file": PASTED_NAME, "page": 1} for row in picture_truth]
     return d.save(), truth
@@ -167,5 +168,3 @@ def write_pasted_sample(out_dir: Path) -> Path:
     _write_csv(out_dir / PASTED_TRUTH_FILE, TRUTH_COLUMNS, truth)
     return path
 
-
-PASTED_TRUTH_FILE = "pasted_truth.csv"
