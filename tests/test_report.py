@@ -185,6 +185,16 @@ def test_crops_cut_from_one_rendering_of_their_band_show_what_each_region_render
         assert np.array_equal(a[1:-1, 1:-1], b[1:-1, 1:-1])
 
 
+def test_a_cell_box_off_its_page_gets_no_crop_and_the_rest_are_drawn(tmp_path):
+    from pipeline.evidence import Wanted, render_document
+
+    pdf = hostile_pdf(tmp_path / "off.pdf")
+    off, on = (100.0, 5000.0, 140.0, 5012.0), (100.0, 200.0, 140.0, 212.0)
+    rendered = render_document(pdf, "o" * 64, Wanted(pages={1}, crops={(1, off), (1, on)}), tmp_path / "img")
+    assert rendered.error is None and list(rendered.crops) == [(1, on)] and 1 in rendered.pages
+    assert len(list((tmp_path / "img").iterdir())) == 2
+
+
 def test_bands_join_regions_close_enough_to_render_once():
     from pipeline.evidence import BAND_GAP_PT, bands
 
