@@ -383,3 +383,11 @@ class Doc:
                                 "name": data["name"], "pagu": _money(data["pagu"]),
                                 "realisasi": _money(data["realisasi"]) if data["realisasi"] else "",
                                 "pct": cell_value(data["pct"])[0], "page": self.page})
+
+
+def landscape_cover(d: Doc, *lines: str) -> None:
+    """A landscape first page with the report's title lines, centred and bold."""
+    d.new_page(landscape=True)
+    for line in lines:
+        d.text(line, size=12, font="Helvetica-Bold", align="C")
+    d.y -= 10

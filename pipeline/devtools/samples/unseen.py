@@ -31,17 +31,10 @@ from pathlib import Path
 from .content import I_PPKS, I_PSKS, PROGRAMS, S_PPKS, S_PSKS, SUBKEG
 from .corpora import _emit
 from .formatting import _dots, _pct
-from .layout import Cell, Doc, H, Table
+from .layout import Cell, Doc, H, Table, landscape_cover as _cover
 from .unseen_breaks import break_docs
 
 YEAR = 2024
-
-
-def _cover(d: Doc, *lines: str) -> None:
-    d.new_page(landscape=True)
-    for line in lines:
-        d.text(line, size=12, font="Helvetica-Bold", align="C")
-    d.y -= 10
 
 
 def _value(text: str, indicator: str, measure: str, period: str = "", sasaran: str = "", **truth) -> Cell:

@@ -18,16 +18,9 @@ from __future__ import annotations
 
 from .content import I_PPKS, I_PSKS, LAMPUNG, PROGRAMS, S_PPKS, S_PSKS, SUBKEG
 from .formatting import _dots, _pct
-from .layout import Cell, Doc, H, Table, _heights, _place
+from .layout import Cell, Doc, H, Table, _heights, _place, landscape_cover as _cover
 
 YEAR = 2024
-
-
-def _cover(d: Doc, *lines: str) -> None:
-    d.new_page(landscape=True)
-    for line in lines:
-        d.text(line, size=12, font="Helvetica-Bold", align="C")
-    d.y -= 10
 
 
 def _value(text: str, indicator: str, measure: str, year: int = YEAR, period: str = "", sasaran: str = "", jabatan: str = "",
