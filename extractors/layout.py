@@ -402,10 +402,12 @@ def grid_to_layout(grid: Grid, ctx: TableContext) -> Layout | None:
     if h == 0:
         return None
     columns = _read_columns(grid, h)
-    indicator_cols = [c for c in columns if c.role == "indicator"] or _named_by_content(grid, h, columns)
-    if not indicator_cols:
-        return None
-    columns = [c if c.index != indicator_cols[0].index else indicator_cols[0] for c in columns]
+    indicator_cols = [c for c in columns if c.role == "indicator"]
+    if not indicator_cols:  # no header names it: its content may
+        indicator_cols = _named_by_content(grid, h, columns)
+        if not indicator_cols:
+            return None
+        columns = [indicator_cols[0] if c.index == indicator_cols[0].index else c for c in columns]
     # One column names the indicator: of those under the first "indikator" header, the one with the
     # most words (a header spanning a bullet column and a name column covers both); others are "other".
     first_group = [c for c in indicator_cols if c.header == indicator_cols[0].header]

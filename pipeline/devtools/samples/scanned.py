@@ -67,15 +67,20 @@ def scanned_sample() -> tuple[bytes, list[dict]]:
     return buf.getvalue(), truth
 
 
-def write_scanned_sample(out_dir: Path) -> Path:
-    """Write the scan and its truth file (TRUTH_COLUMNS) into `out_dir`; the scan's path."""
+def _write_sample(out_dir: Path, name: str, truth_file: str, made: tuple[bytes, list[dict]]) -> Path:
+    """Write a generated PDF and its truth file (TRUTH_COLUMNS) into `out_dir`; the PDF's path."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    data, truth = scanned_sample()
-    path = out_dir / SCAN_NAME
+    data, truth = made
+    path = out_dir / name
     path.write_bytes(data)
-    _write_csv(out_dir / SCAN_TRUTH_FILE, TRUTH_COLUMNS, truth)
+    _write_csv(out_dir / truth_file, TRUTH_COLUMNS, truth)
     return path
+
+
+def write_scanned_sample(out_dir: Path) -> Path:
+    """Write the scan and its truth file into `out_dir`; the scan's path."""
+    return _write_sample(out_dir, SCAN_NAME, SCAN_TRUTH_FILE, scanned_sample())
 
 
 # -- a table pasted as a picture into a born-digital report -----------------------------------------
@@ -160,11 +165,5 @@ def pasted_table_sample() -> tuple[bytes, list[dict]]:
 
 def write_pasted_sample(out_dir: Path) -> Path:
     """Write the born-digital report with a pasted table picture and its truth (pasted_truth.csv)."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    data, truth = pasted_table_sample()
-    path = out_dir / PASTED_NAME
-    path.write_bytes(data)
-    _write_csv(out_dir / PASTED_TRUTH_FILE, TRUTH_COLUMNS, truth)
-    return path
+    return _write_sample(out_dir, PASTED_NAME, PASTED_TRUTH_FILE, pasted_table_sample())
 
